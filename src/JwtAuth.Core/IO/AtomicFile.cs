@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace JwtAuth.Core.IO
+{
+    /// <summary>
+    /// Writes a file so that readers see either the old content or the new, never a part:
+    /// the bytes go to a temporary file in the same folder (owner-only from its creation when asked),
+    /// are flushed to disk, and the temporary file is renamed over the target.
+    /// </summary>
+    public static class AtomicFile
+    {
+        public static void WriteAllText(string path, string text, bool ownerOnly, bool overwrite) =>
+            WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), ownerOnly, overwrite);
+
+        public static void WriteAllBytes(string path, byte[] data, bool ownerOnly, bool overwrite)
+        {
+            var temp = WriteTemporarySibling(path, data, ownerOnly);
+            try
+            {
+                Commit(temp, path, overwrite);
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Writes <paramref name="data"/> to a new hidden file beside <paramref name="targetPath"/> and returns its path.
+        /// Callers that write several files stage them all first and commit them last.
+        /// </summary>
+        public static string WriteTemporarySibling(string targetPath, byte[] data, bool ownerOnly)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(targetPath)) ?? ".";
+            var temp = Path.Combine(directory, "." + Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
+            try
+            {
+                using (var stream = CreateNew(temp, ownerOnly))
+                {
+                    stream.Write(data, 0, data.Length);
+                    stream.Flush(flushToDisk: true);
+                }
+                if (ownerOnly && OwnerOnlyAccess.IsWindows) OwnerOnlyAccess.RestrictFile(temp);
+                return temp;
+            }
+            catch
+            {
+                TryDelete(temp);
+                throw;
+            }
+        }
+
+        /// <summary>Renames a staged temporary file onto its target. Without overwrite, an existing target is an IOException.</summary>
+        public static void Commit(string temporaryPath, string targetPath, bool overwrite)
+        {
+#if NET8_0_OR_GREATER
+            File.Move(temporaryPath, targetPath, overwrite);
+#else
+            if (overwrite && File.Exists(targetPath))
+                File.Replace(temporaryPath, targetPath, destinationBackupFileName: null, ignoreMetadataErrors: true);
+            else
+                File.Move(temporaryPath, targetPath);
+#endif
+        }
+
+        public static void TryDelete(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+
+        private static FileStream CreateNew(string path, bool ownerOnly)
+        {
+#if NET8_0_OR_GREATER
+            if (ownerOnly && !OperatingSystem.IsWindows())
+            {
+                return new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+#endif
+            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace MockSalesforce;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}
