@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using JwtAuth.Core.Service;
+using JwtAuth.Infrastructure;
+
+namespace JwtAuth.Commands
+{
+    /// <summary>
+    /// Signs a JWT assertion and trades it for an access token, for one org or for every org piped in
+    /// (up to -ThrottleLimit at once). Pipeline input is collected, then run concurrently; each
+    /// SfOrgAuth is written as soon as its org completes, so output order is completion order.
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "SfOrgJwt", DefaultParameterSetName = KeyFileSet)]
+    [OutputType(typeof(SfOrgAuth))]
+    public sealed class ConnectSfOrgJwtCommand : SfCmdlet
+    {
+        private const string KeyFileSet = "KeyFile";
+        private const string PrivateKeySet = "PrivateKey";
+        private const string ThumbprintSet = "CertificateThumbprint";
+        private const string CertificateSet = "Certificate";
+
+        private readonly List<object> _requests = new List<object>();
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ConsumerKey", "ClientID")]
+        public string ClientId { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserName", "Name")]
+        public string Username { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = KeyFileSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("JwtKeyFile", "KeyPath")]
+        public string KeyFile { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
+        public string PrivateKey { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+        [Alias("Thumbprint")]
+        public string CertificateThumbprint { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ParameterSetName = CertificateSet)]
+        public X509Certificate2 Certificate { get; set; } = null!;
+
+        [Parameter(ParameterSetName = KeyFileSet)]
+        [Parameter(ParameterSetName = PrivateKeySet)]
+        public SecureString? KeyPassword { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("InstanceUrl")]
+        public string LoginUrl { get; set; } = "https://login.salesforce.com";
+
+        [Parameter]
+        public string? Audience { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(OrgNameCompleter))]
+        public string? Alias { get; set; }
+
+        [Parameter]
+        public SwitchParameter SetDefault { get; set; }
+
+        [Parameter]
+        public SwitchParameter SetDefaultDevHub { get; set; }
+
+        [Parameter]
+        public SfAuthScope Scope { get; set; } = SfAuthScope.CurrentUser;
+
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int? RetryTimeoutSec { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        [Parameter]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
+
+        [Parameter]
+        public SwitchParameter SfCli { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            _requests.Add(BuildRequest());
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_requests.Count == 0) return;
+            using var dispatcher = new PipelineDispatcher();
+            var progress = new BulkProgress(this, _requests.Count);
+            var service = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(TimeoutSec));
+            dispatcher.Run(ct => service.ConnectAsync(
+                    Cast(_requests), ThrottleLimit,
+                    onResult: result => dispatcher.Post(() =>
+                    {
+                        progress.Completed(result.Username);
+                        if (result.Error is null) WriteObject(OrgAuthOutput.From(result.View!, asPlainText: false));
+                        else WriteCoreError(result.Error, result.Username);
+                    }),
+                    onVerbose: message => dispatcher.Post(() => WriteVerbose(message)),
+                    ct),
+                Stopping);
+            progress.Finish();
+        }
+
+        private ConnectRequest BuildRequest()
+        {
+            var request = new ConnectRequest
+            {
+                ClientId = ClientId,
+                Username = Username,
+                LoginUrl = LoginUrl,
+                Audience = Audience,
+                Alias = Alias,
+                RetryTimeout = RetryTimeoutSec.HasValue ? TimeSpan.FromSeconds(RetryTimeoutSec.Value) : (TimeSpan?)null,
+                SetDefault = SetDefault,
+                SetDefaultDevHub = SetDefaultDevHub,
+                ProcessScope = Scope == SfAuthScope.Process,
+                RegisterWithSfCli = SfCli,
+            };
+            var password = SecureStrings.Reveal(KeyPassword);
+            request.Key = ParameterSetName switch
+            {
+                PrivateKeySet => KeySource.FromText(PrivateKey, password),
+                ThumbprintSet => KeySource.FromThumbprint(CertificateThumbprint),
+                CertificateSet => KeySource.FromCertificate(Certificate),
+                _ => KeySource.FromFile(ResolveFileSystemPath(KeyFile), password),
+            };
+            return request;
+        }
+
+        private static IReadOnlyList<ConnectRequest> Cast(List<object> requests) => requests.ConvertAll(r => (ConnectRequest)r);
+    }
+}
