@@ -1,0 +1,32 @@
+using JwtAuth.Core.Model;
+
+namespace JwtAuth.Core.Service
+{
+    /// <summary>An auth as the cmdlets show it: the org plus where it is kept and what can be done with it.</summary>
+    public sealed class OrgAuthView
+    {
+        public OrgAuthView(OrgAuth auth, string scope)
+        {
+            Auth = auth;
+            Scope = scope;
+        }
+
+        public OrgAuth Auth { get; }
+
+        /// <summary>CurrentUser, Process or SfCli.</summary>
+        public string Scope { get; }
+
+        public bool IsDefault { get; set; }
+        public bool IsDefaultDevHub { get; set; }
+
+        /// <summary>Jwt for our auths; for the CLI's orgs how the CLI authorized them.</summary>
+        public string AuthMethod { get; set; } = "Jwt";
+
+        /// <summary>Why the org cannot be renewed or imported, when it cannot.</summary>
+        public string? Note { get; set; }
+
+        public bool CanRenew => Auth.Key.IsRenewable && !string.IsNullOrEmpty(Auth.ClientId) && Note is null;
+
+        public override string ToString() => Auth.Username;
+    }
+}

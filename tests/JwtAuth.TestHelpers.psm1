@@ -1,0 +1,101 @@
+# Shared by the Pester suites: where the staged module is, and a mock Salesforce in a child process.
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+$script:Configuration = if ($env:JWTAUTH_CONFIGURATION) { $env:JWTAUTH_CONFIGURATION } else { 'Release' }
+
+function Get-StagedModulePath {
+    $path = Join-Path $script:RepoRoot 'out/JwtAuth/JwtAuth.psd1'
+    if (-not (Test-Path $path)) { throw "The module is not staged at $path. Run ./build.ps1 first." }
+    $path
+}
+
+function Get-MockSalesforceDll {
+    $dll = Join-Path $script:RepoRoot "tests/MockSalesforce/bin/$script:Configuration/net10.0/MockSalesforce.dll"
+    if (-not (Test-Path $dll)) { throw "MockSalesforce is not built at $dll. Run ./build.ps1 first." }
+    $dll
+}
+
+function Start-MockSalesforce {
+    <# Starts tests/MockSalesforce on 127.0.0.1 as a child process that exits by itself (lifetime, or when this process dies). #>
+    param([int] $LifetimeSeconds = 900, [int] $LatencyMs = 0)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @((Get-MockSalesforceDll), '--lifetime-seconds', $LifetimeSeconds, '--latency-ms', $LatencyMs, '--parent-pid', $PID)) {
+        $psi.ArgumentList.Add([string]$a)
+    }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { break }
+        if ($line -match 'listening on (http://127\.0\.0\.1:\d+)') {
+            return [pscustomobject]@{ BaseUrl = $Matches[1]; Process = $process }
+        }
+    }
+    $process.Kill()
+    throw "MockSalesforce did not report its URL: $($process.StandardError.ReadToEnd())"
+}
+
+function Stop-MockSalesforce {
+    param($Mock)
+    if ($Mock -and -not $Mock.Process.HasExited) {
+        try { Invoke-MockControl -Mock $Mock -Method Post -Path shutdown | Out-Null } catch { }
+        if (-not $Mock.Process.WaitForExit(5000)) { $Mock.Process.Kill() }
+    }
+}
+
+function Invoke-MockControl {
+    param($Mock, [string] $Path, [string] $Method = 'Post', $Body)
+    $params = @{ Uri = "$($Mock.BaseUrl)/__mock/$Path"; Method = $Method; ContentType = 'application/json' }
+    if ($null -ne $Body) { $params.Body = ($Body | ConvertTo-Json -Depth 10) }
+    Invoke-RestMethod @params
+}
+
+function New-TestScenario {
+    <#
+    Registers a connected app for the certificate at -CertificatePath, a Dev Hub with its admin,
+    and -ScratchCount scratch orgs created from it (users pre-authorized; optionally replicating late).
+    #>
+    param($Mock, [string] $CertificatePath, [string] $ConsumerKey = ('3MVG9' + [guid]::NewGuid().ToString('N')),
+        [int] $ScratchCount = 0, [double] $ReplicatesAfterSeconds = 0)
+    $hubUser = "admin-$([guid]::NewGuid().ToString('N').Substring(0, 8))@hub.example.com"
+    $orgs = @(@{ kind = 'DevHub'; name = 'Hub' })
+    $users = @(@{ username = $hubUser; org = 'Hub'; preAuthorizedFor = @($ConsumerKey) })
+    $scratchUsers = foreach ($i in 1..$ScratchCount) {
+        if ($ScratchCount -eq 0) { break }
+        $orgs += @{ kind = 'Scratch'; name = "Scratch$i"; devHub = 'Hub' }
+        $u = "test-$i-$([guid]::NewGuid().ToString('N').Substring(0, 6))@example.com"
+        $user = @{ username = $u; org = "Scratch$i"; preAuthorizedFor = @($ConsumerKey) }
+        if ($ReplicatesAfterSeconds -gt 0) { $user.replicatesAfterSeconds = $ReplicatesAfterSeconds }
+        $users += $user
+        $u
+    }
+    Invoke-MockControl -Mock $Mock -Path setup -Body @{
+        apps  = @(@{ consumerKey = $ConsumerKey; certificatePem = (Get-Content -Raw $CertificatePath) })
+        orgs  = $orgs
+        users = $users
+    } | Out-Null
+    [pscustomobject]@{ ConsumerKey = $ConsumerKey; HubUsername = $hubUser; ScratchUsernames = @($scratchUsers) }
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh process (persistence and isolation tests); returns its output lines. #>
+    param([string] $Script, [hashtable] $Environment = @{})
+    $exe = (Get-Process -Id $PID).Path
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
+    foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $Script)) { $psi.ArgumentList.Add($a) }
+    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $p = [System.Diagnostics.Process]::Start($psi)
+    $out = $p.StandardOutput.ReadToEnd()
+    $err = $p.StandardError.ReadToEnd()
+    $p.WaitForExit()
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out; Error = $err }
+}
+
+Export-ModuleMember -Function *
