@@ -25,7 +25,7 @@ public sealed class MockOptions
     public bool StrictExpiry { get; set; }
 
     /// <summary>The newest API version listed by GET /services/data (versions 31.0 up to this one are served).</summary>
-    public int LatestApiVersion { get; set; } = 62;
+    public int LatestApiVersion { get; set; } = 65;
 
     /// <summary>Whether GET /services/data needs a bearer token. Real Salesforce lists versions anonymously.</summary>
     public bool VersionsRequireAuth { get; set; }
