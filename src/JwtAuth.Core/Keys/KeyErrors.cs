@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using JwtAuth.Core.Errors;
+
+namespace JwtAuth.Core.Keys
+{
+    /// <summary>
+    /// Builds every <see cref="KeyException"/> in one place so the wording stays consistent.
+    /// <paramref name="source"/> arguments are descriptions such as "key file /abs/server.key", never content.
+    /// </summary>
+    internal static class KeyErrors
+    {
+        internal const int MinimumKeySize = 2048;
+
+        public static KeyException FileNotFound(string path) => new KeyException(
+            KeyErrorIds.KeyFileNotFound, JwtAuthErrorKind.ObjectNotFound,
+            $"The key file '{path}' does not exist.",
+            "Check the path; give the private key file (.key or .pfx) that belongs to the certificate uploaded to the connected app.",
+            path);
+
+        public static KeyException PathIsDirectory(string path) => new KeyException(
+            KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.InvalidArgument,
+            $"The key path '{path}' is a folder, not a file.",
+            "Give the path of the private key file itself, e.g. server.key inside that folder.",
+            path);
+
+        public static KeyException FileAccessDenied(string path, Exception inner) => new KeyException(
+            KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.PermissionDenied,
+            $"The key file '{path}' cannot be read: permission denied.",
+            "Run as the user who owns the key file, or give that user read access to it (keep it unreadable for others).",
+            path, inner);
+
+        public static KeyException FileReadFailed(string path, Exception inner) => new KeyException(
+            KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.ResourceUnavailable,
+            $"The key file '{path}' cannot be read: {inner.GetType().Name}.",
+            "Check that the file is not locked by another program and that the disk or share is reachable.",
+            path, inner);
+
+        public static KeyException FileTooLarge(string source) => new KeyException(
+            KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
+            $"The {source} is too large to be a key file.",
+            "Give the PEM private key (.key) or PFX file, not another file.",
+            source);
+
+        public static KeyException Empty(string source) => new KeyException(
+            KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
+            $"The {source} is empty.",
+            "Give the PEM private key (-----BEGIN PRIVATE KEY----- ...) or a PFX file; if it came from a pipeline secret, check that the secret is mapped into the job.",
+            source);
+
+        public static KeyException TextEmpty() => new KeyException(
+            KeyErrorIds.KeyTextEmpty, JwtAuthErrorKind.InvalidArgument,
+            "The key text is empty.",
+            "Pass the PEM private key text; in a pipeline, check that the secret variable is mapped into the step's environment.");
+
+        public static KeyException NotAPrivateKey(string source, string whatItIs) => new KeyException(
+            KeyErrorIds.NotAPrivateKey, JwtAuthErrorKind.InvalidData,
+            $"The {source} holds {whatItIs}, not a private key.",
+            "Salesforce gets the certificate (.crt) in the connected app; JwtAuth needs the matching private key (.key, or the .pfx with its password).",
+            source);
+
+        public static KeyException PasswordRequired(string source) => new KeyException(
+            KeyErrorIds.KeyPasswordRequired, JwtAuthErrorKind.InvalidArgument,
+            $"The {source} is encrypted and no password was given.",
+            "Pass the key's password (for example from a secret variable).",
+            source);
+
+        public static KeyException PasswordIncorrect(string source, Exception? inner = null) => new KeyException(
+            KeyErrorIds.KeyPasswordIncorrect, JwtAuthErrorKind.AuthenticationError,
+            $"The password does not decrypt the {source}.",
+            "Check the password (and that the secret holding it is the one for this key).",
+            source, inner);
+
+        public static KeyException LegacyEncryptedPem(string source) => new KeyException(
+            KeyErrorIds.LegacyEncryptedPem, JwtAuthErrorKind.InvalidData,
+            $"The {source} uses the old OpenSSL PEM encryption (Proc-Type: 4,ENCRYPTED), which JwtAuth does not read.",
+            "Convert it once to encrypted PKCS#8: 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out new.key', or remove the password: 'openssl rsa -in old.key -out new.key'.",
+            source);
+
+        public static KeyException TooSmall(string source, int bits) => new KeyException(
+            KeyErrorIds.KeyTooSmall, JwtAuthErrorKind.InvalidData,
+            $"The {source} is a {bits}-bit RSA key; Salesforce needs RSA keys of at least {MinimumKeySize} bits.",
+            "Create a new key and certificate (New-SfCertificate, 2048 bits or more) and upload the new certificate to the connected app.",
+            source);
+
+        public static KeyException NotRsa(string source, string keyType) => new KeyException(
+            KeyErrorIds.KeyNotRsa, JwtAuthErrorKind.InvalidData,
+            $"The {source} holds a key of type {keyType}, not RSA; Salesforce signs JWT bearer assertions only with RSA keys (RS256).",
+            "Create an RSA key and certificate (New-SfCertificate) and upload the new certificate to the connected app.",
+            source);
+
+        public static KeyException Unreadable(string source, string why, Exception? inner = null) => new KeyException(
+            KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
+            $"The {source} cannot be read as an RSA private key: {why}.",
+            "Give a PEM private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY, optionally encrypted PKCS#8) or a PFX/P12 file; check that the file or secret was copied whole.",
+            source, inner);
+
+        public static KeyException CertificateNotFound(string thumbprint, IEnumerable<string> stores) => new KeyException(
+            KeyErrorIds.CertificateNotFound, JwtAuthErrorKind.ObjectNotFound,
+            $"No certificate with thumbprint {thumbprint} is in {string.Join(" or ", stores)}.",
+            "Import the .pfx (certificate with its private key) into Cert:\\CurrentUser\\My, or check the thumbprint (Get-ChildItem Cert:\\CurrentUser\\My).",
+            thumbprint);
+
+        public static KeyException CertificateHasNoPrivateKey(string description) => new KeyException(
+            KeyErrorIds.CertificateHasNoPrivateKey, JwtAuthErrorKind.InvalidData,
+            $"The {description} has no private key.",
+            "Import the .pfx (certificate together with its private key), not the .crt, or give the key file instead.",
+            description);
+
+        public static KeyException InvalidThumbprint(string given) => new KeyException(
+            KeyErrorIds.InvalidThumbprint, JwtAuthErrorKind.InvalidArgument,
+            "The thumbprint is not 40 hexadecimal characters.",
+            "Copy the certificate's SHA-1 thumbprint, e.g. from Get-ChildItem Cert:\\CurrentUser\\My.",
+            given);
+
+        public static KeyException InvalidKeySize(int bits) => new KeyException(
+            KeyErrorIds.InvalidKeySize, JwtAuthErrorKind.InvalidArgument,
+            $"{bits} is not a supported RSA key size.",
+            "Use 2048 (default), 3072 or 4096.",
+            bits);
+
+        public static KeyException InvalidCommonName(string why) => new KeyException(
+            KeyErrorIds.InvalidCommonName, JwtAuthErrorKind.InvalidArgument,
+            $"The certificate common name {why}.",
+            "Give a name of 1 to 64 characters, e.g. the connected app's name.");
+
+        public static KeyException InvalidValidity(int days) => new KeyException(
+            KeyErrorIds.InvalidValidity, JwtAuthErrorKind.InvalidArgument,
+            $"{days} days is not a valid certificate lifetime.",
+            "Give between 1 and 36500 days (Salesforce accepts any; 365 to 730 is common).",
+            days);
+
+        public static KeyException InvalidFileName(string name) => new KeyException(
+            KeyErrorIds.InvalidFileName, JwtAuthErrorKind.InvalidArgument,
+            $"'{name}' is not a valid base name for the key and certificate files.",
+            "Give a plain file name without folder separators or extension, e.g. 'server'; choose the folder separately.",
+            name);
+
+        public static KeyException KeyNotExportable(string description, Exception inner) => new KeyException(
+            KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.InvalidOperation,
+            $"The private key of {description} cannot be exported, so no key file can be written.",
+            "Create a new certificate with New-SfCertificate, which writes the key as it creates it.",
+            description, inner);
+
+        public static KeyException FilesExist(IReadOnlyList<string> paths) => new KeyException(
+            KeyErrorIds.CertificateFileExists, JwtAuthErrorKind.ResourceExists,
+            $"Not written: {string.Join(", ", paths)} already exist{(paths.Count == 1 ? "s" : string.Empty)}; nothing was changed.",
+            "Use -Force to overwrite, or choose another folder or base name.",
+            paths.Count == 1 ? paths[0] : (object)paths);
+
+        public static KeyException TargetIsDirectory(string path) => new KeyException(
+            KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.WriteError,
+            $"Not written: '{path}' is a folder; nothing was changed.",
+            "Choose another base name or folder.",
+            path);
+
+        public static KeyException WriteFailed(string path, Exception inner) => new KeyException(
+            KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.WriteError,
+            $"Writing '{path}' failed ({inner.GetType().Name}: {inner.Message}); no new file was left behind and existing files were kept.",
+            "Check that the folder exists and is writable, and that there is free space.",
+            path, inner);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JwtAuth.Core.Keys
+{
+    /// <summary>One PEM block: its label (e.g. "PRIVATE KEY"), its DER bytes, and whether it had RFC 1421 headers.</summary>
+    internal sealed class PemBlock
+    {
+        public PemBlock(string label, byte[]? der, bool hasHeaders, bool isLegacyEncrypted)
+        {
+            Label = label;
+            Der = der;
+            HasHeaders = hasHeaders;
+            IsLegacyEncrypted = isLegacyEncrypted;
+        }
+
+        public string Label { get; }
+
+        /// <summary>The decoded body; null when the base64 was broken.</summary>
+        public byte[]? Der { get; }
+
+        public bool HasHeaders { get; }
+
+        /// <summary>True for OpenSSL's old "Proc-Type: 4,ENCRYPTED" / "DEK-Info:" encryption.</summary>
+        public bool IsLegacyEncrypted { get; }
+    }
+
+    /// <summary>
+    /// Reads and writes PEM armor. Reading is lenient on whitespace on purpose: CI secrets often arrive
+    /// with CRLF, with their newlines turned into spaces, or indented, and the base64 body survives all of that.
+    /// </summary>
+    internal static class Pem
+    {
+        private static readonly Regex BlockPattern = new Regex(
+            @"-----BEGIN ([A-Z0-9 ]+?)-----(.*?)-----END \1-----",
+            RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+        public static bool ContainsPem(string text) => text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0;
+
+        public static IReadOnlyList<PemBlock> ReadAll(string text)
+        {
+            var blocks = new List<PemBlock>();
+            foreach (Match match in BlockPattern.Matches(text))
+            {
+                var label = match.Groups[1].Value.Trim();
+                var body = match.Groups[2].Value;
+                var hasHeaders = body.IndexOf(':') >= 0;
+                var legacyEncrypted = hasHeaders && body.IndexOf("ENCRYPTED", StringComparison.OrdinalIgnoreCase) >= 0
+                    && body.IndexOf("Proc-Type", StringComparison.OrdinalIgnoreCase) >= 0;
+                blocks.Add(new PemBlock(label, hasHeaders ? null : DecodeBody(body), hasHeaders, legacyEncrypted));
+            }
+            return blocks;
+        }
+
+        /// <summary>Base64 body to bytes, ignoring every kind of whitespace; null if it is not base64.</summary>
+        public static byte[]? DecodeBody(string body)
+        {
+            var compact = new StringBuilder(body.Length);
+            foreach (var c in body)
+                if (!char.IsWhiteSpace(c)) compact.Append(c);
+            if (compact.Length == 0) return null;
+            try { return Convert.FromBase64String(compact.ToString()); }
+            catch (FormatException) { return null; }
+        }
+
+        /// <summary>Writes one PEM block with 64-character lines and LF line ends, as OpenSSL does.</summary>
+        public static string Write(string label, byte[] der)
+        {
+            var base64 = Convert.ToBase64String(der);
+            var text = new StringBuilder(base64.Length + base64.Length / 64 + 2 * label.Length + 40);
+            text.Append("-----BEGIN ").Append(label).Append("-----\n");
+            for (var i = 0; i < base64.Length; i += 64)
+                text.Append(base64, i, Math.Min(64, base64.Length - i)).Append('\n');
+            text.Append("-----END ").Append(label).Append("-----\n");
+            return text.ToString();
+        }
+    }
+}
