@@ -1,0 +1,107 @@
+using System;
+using JwtAuth.Core.Model;
+using Newtonsoft.Json;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>The JSON of one org file, <c>orgs/&lt;username&gt;.json</c>, format version 1. The token is only ever in protected form.</summary>
+    internal sealed class OrgAuthDocument
+    {
+        [JsonProperty("version")] public int Version { get; set; } = StoreFormat.CurrentVersion;
+        [JsonProperty("revision")] public long Revision { get; set; }
+        [JsonProperty("username")] public string Username { get; set; } = string.Empty;
+        [JsonProperty("orgId")] public string? OrgId { get; set; }
+        [JsonProperty("userId")] public string? UserId { get; set; }
+        [JsonProperty("orgType")] public string? OrgType { get; set; }
+        [JsonProperty("instanceUrl")] public string? InstanceUrl { get; set; }
+        [JsonProperty("loginUrl")] public string? LoginUrl { get; set; }
+        [JsonProperty("audience")] public string? Audience { get; set; }
+        [JsonProperty("clientId")] public string? ClientId { get; set; }
+        [JsonProperty("key")] public KeyReferenceDocument? Key { get; set; }
+        [JsonProperty("idUrl")] public string? IdUrl { get; set; }
+        [JsonProperty("issuedAt")] public DateTimeOffset IssuedAt { get; set; }
+        [JsonProperty("apiVersion")] public string? ApiVersion { get; set; }
+        [JsonProperty("orgName")] public string? OrgName { get; set; }
+        [JsonProperty("instanceName")] public string? InstanceName { get; set; }
+        [JsonProperty("namespacePrefix")] public string? NamespacePrefix { get; set; }
+        [JsonProperty("trialExpirationDate")] public DateTimeOffset? TrialExpirationDate { get; set; }
+        [JsonProperty("accessToken")] public ProtectedToken? AccessToken { get; set; }
+        [JsonProperty("savedAt")] public DateTimeOffset SavedAt { get; set; }
+
+        public static OrgAuthDocument From(OrgAuth auth, ProtectedToken? token, long revision) => new OrgAuthDocument
+        {
+            Revision = revision,
+            Username = auth.Username,
+            OrgId = auth.OrgId,
+            UserId = auth.UserId,
+            OrgType = auth.OrgType.ToString(),
+            InstanceUrl = auth.InstanceUrl,
+            LoginUrl = auth.LoginUrl,
+            Audience = auth.Audience,
+            ClientId = auth.ClientId,
+            Key = KeyReferenceDocument.From(auth.Key),
+            IdUrl = auth.IdUrl,
+            IssuedAt = auth.IssuedAt,
+            ApiVersion = auth.ApiVersion,
+            OrgName = auth.OrgName,
+            InstanceName = auth.InstanceName,
+            NamespacePrefix = auth.NamespacePrefix,
+            TrialExpirationDate = auth.TrialExpirationDate,
+            AccessToken = token,
+            SavedAt = DateTimeOffset.UtcNow,
+        };
+
+        /// <summary>The org details without token or alias; unknown enum names (from later releases) read as Unknown/None.</summary>
+        public OrgAuth ToOrgAuth() => new OrgAuth
+        {
+            Username = Username,
+            OrgId = OrgId ?? string.Empty,
+            UserId = UserId ?? string.Empty,
+            OrgType = Enum.TryParse<OrgType>(OrgType, ignoreCase: true, out var type) ? type : Model.OrgType.Unknown,
+            InstanceUrl = InstanceUrl ?? string.Empty,
+            LoginUrl = LoginUrl ?? string.Empty,
+            Audience = Audience ?? string.Empty,
+            ClientId = ClientId ?? string.Empty,
+            Key = Key?.ToKeyReference() ?? KeyReference.None(),
+            IdUrl = IdUrl,
+            IssuedAt = IssuedAt,
+            ApiVersion = ApiVersion,
+            OrgName = OrgName,
+            InstanceName = InstanceName,
+            NamespacePrefix = NamespacePrefix,
+            TrialExpirationDate = TrialExpirationDate,
+        };
+    }
+
+    /// <summary>Where the signing key is: a file path, a certificate thumbprint and store, or nothing (not renewable).</summary>
+    internal sealed class KeyReferenceDocument
+    {
+        [JsonProperty("kind")] public string Kind { get; set; } = nameof(KeyReferenceKind.None);
+        [JsonProperty("keyFile", NullValueHandling = NullValueHandling.Ignore)] public string? KeyFile { get; set; }
+        [JsonProperty("certificateThumbprint", NullValueHandling = NullValueHandling.Ignore)] public string? CertificateThumbprint { get; set; }
+        [JsonProperty("certificateStore", NullValueHandling = NullValueHandling.Ignore)] public string? CertificateStore { get; set; }
+
+        public static KeyReferenceDocument From(KeyReference? key) => new KeyReferenceDocument
+        {
+            Kind = (key?.Kind ?? KeyReferenceKind.None).ToString(),
+            KeyFile = key?.KeyFile,
+            CertificateThumbprint = key?.CertificateThumbprint,
+            CertificateStore = key?.CertificateStore,
+        };
+
+        public KeyReference ToKeyReference()
+        {
+            if (!Enum.TryParse<KeyReferenceKind>(Kind, ignoreCase: true, out var kind)) return KeyReference.None();
+            if (kind == KeyReferenceKind.File && string.IsNullOrEmpty(KeyFile)) return KeyReference.None();
+            if (kind == KeyReferenceKind.CertificateStore && string.IsNullOrEmpty(CertificateThumbprint)) return KeyReference.None();
+            return new KeyReference { Kind = kind, KeyFile = KeyFile, CertificateThumbprint = CertificateThumbprint, CertificateStore = CertificateStore };
+        }
+    }
+
+    /// <summary>A token in protected form: the scheme that protected it and the base64 of the protected bytes.</summary>
+    internal sealed class ProtectedToken
+    {
+        [JsonProperty("scheme")] public string Scheme { get; set; } = string.Empty;
+        [JsonProperty("data")] public string Data { get; set; } = string.Empty;
+    }
+}

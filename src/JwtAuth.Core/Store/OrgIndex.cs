@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>
+    /// Aliases and default marks, with the rules both stores share: an alias names one org (giving it
+    /// to another org moves it), one default org, one default Dev Hub, and forgetting an org drops all three.
+    /// Names compare case-insensitively, like Salesforce usernames and PowerShell.
+    /// </summary>
+    internal sealed class OrgIndex
+    {
+        public Dictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        public string? DefaultOrg { get; set; }
+        public string? DefaultDevHub { get; set; }
+
+        public OrgIndex Clone()
+        {
+            var copy = new OrgIndex { DefaultOrg = DefaultOrg, DefaultDevHub = DefaultDevHub };
+            foreach (var pair in Aliases) copy.Aliases[pair.Key] = pair.Value;
+            return copy;
+        }
+
+        /// <summary>Points <paramref name="alias"/> at <paramref name="username"/>; returns false when it already did.</summary>
+        public bool SetAlias(string alias, string username)
+        {
+            if (Aliases.TryGetValue(alias, out var current) && current == username && Aliases.Keys.Contains(alias, StringComparer.Ordinal))
+                return false;
+            Aliases.Remove(alias);
+            Aliases[alias] = username;
+            return true;
+        }
+
+        public bool RemoveAlias(string alias) => Aliases.Remove(alias);
+
+        public string? ResolveAlias(string alias) => Aliases.TryGetValue(alias, out var username) ? username : null;
+
+        public IReadOnlyList<string> AliasesOf(string username) =>
+            Aliases.Where(p => SameName(p.Value, username)).Select(p => p.Key)
+                .OrderBy(a => a, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>Drops every alias and default mark of <paramref name="username"/>; returns whether anything changed.</summary>
+        public bool Forget(string username)
+        {
+            var changed = false;
+            foreach (var alias in Aliases.Where(p => SameName(p.Value, username)).Select(p => p.Key).ToList())
+                changed |= Aliases.Remove(alias);
+            if (DefaultOrg != null && SameName(DefaultOrg, username)) { DefaultOrg = null; changed = true; }
+            if (DefaultDevHub != null && SameName(DefaultDevHub, username)) { DefaultDevHub = null; changed = true; }
+            return changed;
+        }
+
+        public static bool SameName(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using JwtAuth.Core.Model;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>
+    /// Renews an org's token so that processes refreshing the same org at once mint once:
+    /// under the org lock the auth is read again, and a token stored by someone else since the
+    /// caller read it is reused instead of minting another.
+    /// </summary>
+    public static class OrgTokenRenewal
+    {
+        /// <summary>
+        /// Returns a usable auth for <paramref name="seen"/>'s org. <paramref name="mint"/> is called (under the
+        /// org lock) only when nobody stored a newer token since <paramref name="seen"/> was read; it returns
+        /// the fresh login (at least AccessToken and IssuedAt). Throws <see cref="StoreErrorIds.NotRenewable"/> for
+        /// an auth without a key reference and <see cref="StoreErrorIds.OrgAuthNotFound"/> if it was removed meanwhile.
+        /// Exceptions from <paramref name="mint"/> pass through and leave the stored auth untouched.
+        /// </summary>
+        public static TokenRenewal RenewToken(this IOrgAuthStore store, StoredOrgAuth seen, Func<StoredOrgAuth, OrgAuth> mint, TimeSpan lockTimeout)
+        {
+            if (store == null) throw new ArgumentNullException(nameof(store));
+            if (seen == null) throw new ArgumentNullException(nameof(seen));
+            if (mint == null) throw new ArgumentNullException(nameof(mint));
+
+            using (store.AcquireOrgLock(seen.Username, lockTimeout))
+            {
+                var current = store.Find(seen.Username) ?? throw StoreException.NotFound(seen.Username);
+                if (current.Revision != seen.Revision && current.TokenState == StoredTokenState.Available)
+                    return new TokenRenewal(current, reused: true);
+
+                current.EnsureRenewable();
+                var fresh = mint(current) ?? throw new InvalidOperationException("The mint delegate returned no auth.");
+                if (!OrgIndex.SameName(fresh.Username, current.Username))
+                    throw new StoreException(StoreErrorIds.UsernameMismatch, Errors.JwtAuthErrorKind.InvalidOperation,
+                        $"A token was minted for '{fresh.Username}' while renewing '{current.Username}'.",
+                        "Renew with the username stored in the auth.", current.Username);
+                if (string.IsNullOrEmpty(fresh.AccessToken))
+                    throw new InvalidOperationException("The mint delegate returned an auth without an access token.");
+
+                var update = store.UpdateToken(current.Username, current.Revision, fresh.AccessToken!, fresh.IssuedAt,
+                    string.IsNullOrEmpty(fresh.InstanceUrl) ? null : fresh.InstanceUrl);
+                return new TokenRenewal(update.Current, reused: !update.Updated);
+            }
+        }
+    }
+
+    /// <summary>The outcome of <see cref="OrgTokenRenewal.RenewToken"/>.</summary>
+    public sealed class TokenRenewal
+    {
+        internal TokenRenewal(StoredOrgAuth auth, bool reused)
+        {
+            Auth = auth;
+            Reused = reused;
+        }
+
+        /// <summary>The auth with its current token.</summary>
+        public StoredOrgAuth Auth { get; }
+
+        /// <summary>True when another process had already stored a newer token, so none was minted here (or the minted one lost a race and was dropped).</summary>
+        public bool Reused { get; }
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using JwtAuth.Core.Model;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>
+    /// Auths kept only in this process's memory (<c>Connect-SfOrgJwt -Scope Process</c>, for CI agents
+    /// that must leave nothing on disk). Same rules as the disk store; gone when the process ends.
+    /// </summary>
+    public sealed class ProcessOrgAuthStore : IOrgAuthStore
+    {
+        private readonly object _gate = new object();
+        private readonly Dictionary<string, Entry> _auths = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
+        private readonly OrgIndex _index = new OrgIndex();
+        private readonly ConcurrentDictionary<string, SemaphoreSlim> _orgLocks = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The one process-wide store the cmdlets share.</summary>
+        public static ProcessOrgAuthStore Shared { get; } = new ProcessOrgAuthStore();
+
+        public OrgAuthScope Scope => OrgAuthScope.Process;
+
+        public StoreSnapshot ReadAll()
+        {
+            lock (_gate) return Snapshot();
+        }
+
+        public StoredOrgAuth? Find(string usernameOrAlias) =>
+            string.IsNullOrWhiteSpace(usernameOrAlias) ? null : ReadAll().Find(usernameOrAlias);
+
+        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
+
+        public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
+        {
+            if (auth == null) throw new ArgumentNullException(nameof(auth));
+            var username = OrgNames.Username(auth.Username);
+            var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
+            lock (_gate)
+            {
+                var revision = _auths.TryGetValue(username, out var previous) ? previous.Revision + 1 : 1;
+                var copy = OrgAuthCopy.Of(auth);
+                copy.Alias = null;
+                _auths.Remove(username);
+                _auths[username] = new Entry(copy, revision);
+                if (alias != null) _index.SetAlias(alias, username);
+                if (setDefault) _index.DefaultOrg = username;
+                if (setDefaultDevHub) _index.DefaultDevHub = username;
+                return Snapshot().Find(username)!;
+            }
+        }
+
+        public bool Remove(string usernameOrAlias)
+        {
+            if (string.IsNullOrWhiteSpace(usernameOrAlias)) return false;
+            lock (_gate)
+            {
+                var username = _auths.ContainsKey(usernameOrAlias) ? usernameOrAlias : _index.ResolveAlias(usernameOrAlias);
+                if (username == null) return false;
+                var forgotten = _index.Forget(username);
+                return _auths.Remove(username) || forgotten;
+            }
+        }
+
+        public StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
+        {
+            OrgNames.Alias(alias);
+            lock (_gate)
+            {
+                var target = Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias);
+                _index.SetAlias(alias, target.Username);
+                return Snapshot().Find(target.Username)!;
+            }
+        }
+
+        public bool RemoveAlias(string alias)
+        {
+            if (string.IsNullOrWhiteSpace(alias)) return false;
+            lock (_gate) return _index.RemoveAlias(alias);
+        }
+
+        public void SetDefault(string? usernameOrAlias)
+        {
+            lock (_gate) _index.DefaultOrg = ResolveOrNull(usernameOrAlias);
+        }
+
+        public void SetDefaultDevHub(string? usernameOrAlias)
+        {
+            lock (_gate) _index.DefaultDevHub = ResolveOrNull(usernameOrAlias);
+        }
+
+        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
+        {
+            OrgNames.Username(username);
+            if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
+            lock (_gate)
+            {
+                if (!_auths.TryGetValue(username, out var entry)) throw StoreException.NotFound(username);
+                if (entry.Revision != expectedRevision) return new TokenUpdateResult(false, Snapshot().Find(entry.Auth.Username)!);
+
+                var updated = OrgAuthCopy.Of(entry.Auth);
+                updated.AccessToken = accessToken;
+                updated.IssuedAt = issuedAt;
+                if (!string.IsNullOrEmpty(instanceUrl)) updated.InstanceUrl = instanceUrl!;
+                _auths[username] = new Entry(updated, entry.Revision + 1);
+                return new TokenUpdateResult(true, Snapshot().Find(updated.Username)!);
+            }
+        }
+
+        public IDisposable AcquireOrgLock(string username, TimeSpan timeout)
+        {
+            OrgNames.Username(username);
+            var semaphore = _orgLocks.GetOrAdd(username, _ => new SemaphoreSlim(1, 1));
+            if (!semaphore.Wait(timeout)) throw StoreException.LockTimeout("process:" + username, timeout);
+            return new Releaser(semaphore);
+        }
+
+        private string? ResolveOrNull(string? usernameOrAlias)
+        {
+            if (usernameOrAlias == null) return null;
+            return (Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias)).Username;
+        }
+
+        private StoreSnapshot Snapshot() => StoreSnapshot.Create(
+            _auths.Values.Select(e => new StoredOrgAuth(OrgAuthCopy.Of(e.Auth), Array.Empty<string>(), false, false, OrgAuthScope.Process,
+                string.IsNullOrEmpty(e.Auth.AccessToken) ? StoredTokenState.None : StoredTokenState.Available, e.Revision, null)),
+            _index, Array.Empty<StoreProblem>());
+
+        private sealed class Entry
+        {
+            public Entry(OrgAuth auth, long revision)
+            {
+                Auth = auth;
+                Revision = revision;
+            }
+
+            public OrgAuth Auth { get; }
+            public long Revision { get; }
+        }
+
+        private sealed class Releaser : IDisposable
+        {
+            private SemaphoreSlim? _semaphore;
+
+            public Releaser(SemaphoreSlim semaphore) => _semaphore = semaphore;
+
+            public void Dispose() => Interlocked.Exchange(ref _semaphore, null)?.Release();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>A case-insensitive name pattern with <c>*</c> (any run) and <c>?</c> (one character); everything else is literal.</summary>
+    internal sealed class WildcardPattern
+    {
+        private readonly Regex _regex;
+
+        public WildcardPattern(string pattern)
+        {
+            var builder = new StringBuilder("^");
+            foreach (var c in pattern)
+            {
+                if (c == '*') builder.Append(".*");
+                else if (c == '?') builder.Append('.');
+                else builder.Append(Regex.Escape(c.ToString()));
+            }
+            builder.Append('$');
+            _regex = new Regex(builder.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        }
+
+        public bool IsMatch(string? name) => name != null && _regex.IsMatch(name);
+    }
+}
