@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MockSalesforce.Model;
+using MockSalesforce.Testing;
+
+namespace JwtAuth.Core.Tests.Mock;
+
+public class TokenEndpointTests
+{
+    [Fact]
+    public async Task GoodAssertionGetsATokenThatWorksOnTheRestApi()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        var token = await mock.LoginHubAsync();
+
+        string accessToken = token.GetProperty("access_token").GetString()!;
+        Assert.StartsWith(mock.HubOrg.Id[..15] + "!", accessToken);
+        Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
+        Assert.Equal(mock.Server.BaseUrl, token.GetProperty("instance_url").GetString());
+        Assert.Equal($"{mock.Server.BaseUrl}/id/{mock.HubOrg.Id}/{mock.HubUser.Id}", token.GetProperty("id").GetString());
+        Assert.Equal("api web", token.GetProperty("scope").GetString());
+        Assert.True(long.TryParse(token.GetProperty("issued_at").GetString(), out long issuedAtMs) && issuedAtMs > 1_000_000_000_000);
+        Assert.False(string.IsNullOrEmpty(token.GetProperty("signature").GetString()));
+        Assert.False(token.TryGetProperty("refresh_token", out _));
+
+        using var versions = await mock.GetAsync("/services/data", accessToken);
+        Assert.Equal(HttpStatusCode.OK, versions.StatusCode);
+        using var query = await mock.GetAsync("/services/data/v62.0/query?q=SELECT+Id+FROM+Organization", accessToken);
+        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
+    }
+
+    [Fact]
+    public async Task SandboxUserNeedsTheTestAudience()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var wrong = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, Audiences.Production));
+        using var right = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, Audiences.Sandbox));
+
+        await AssertOAuthErrorAsync(wrong, "invalid_grant", "audience is invalid");
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProductionUserRejectsTheTestAudienceAndAMyDomainAudience()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var test = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Sandbox));
+        using var myDomain = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, "https://mock-hub.my.salesforce.com"));
+
+        await AssertOAuthErrorAsync(test, "invalid_grant", "audience is invalid");
+        await AssertOAuthErrorAsync(myDomain, "invalid_grant", "audience is invalid");
+    }
+
+    [Fact]
+    public async Task ExperienceCloudSiteUrlIsAnAcceptedAudienceWhenConfigured()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        var org = mock.Server.AddOrg(OrgKind.Production, siteUrls: new[] { "https://community.example.com/partners" });
+        mock.Server.AddUser(org, "partner@example.com", mock.App);
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, "partner@example.com", "https://community.example.com/partners"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownConsumerKeyIsAnInvalidClientId()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims("3MVG9unknown", mock.HubUser.Username, Audiences.Production));
+
+        await AssertOAuthErrorAsync(response, "invalid_client_id", "client identifier invalid");
+    }
+
+    [Fact]
+    public async Task KeyThatDoesNotMatchTheUploadedCertificateIsAnInvalidAssertion()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        using var otherKeys = TestKeyPair.Create();
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Sign(otherKeys.Key,
+            HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production)));
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
+    }
+
+    [Theory]
+    [InlineData("not-a-jwt")]
+    [InlineData("a.b")]
+    [InlineData("e30.e30.e30.e30")]
+    [InlineData("")]
+    public async Task MalformedAssertionIsAnInvalidAssertion(string assertion)
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var response = await mock.PostTokenAsync(assertion);
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
+    }
+
+    [Fact]
+    public async Task AlgorithmOtherThanRs256IsAnInvalidAssertion()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Sign(mock.Keys.Key,
+            HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production),
+            header: new { alg = "RS512", typ = "JWT" }));
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
+    }
+
+    [Fact]
+    public async Task TamperedClaimsAreAnInvalidAssertion()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string good = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        string otherClaims = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, Audiences.Production));
+        string[] parts = good.Split('.');
+        string tampered = parts[0] + "." + otherClaims.Split('.')[1] + "." + parts[2];
+
+        using var response = await mock.PostTokenAsync(tampered);
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
+    }
+
+    [Fact]
+    public async Task UnknownUserHasNotApprovedTheConsumer()
+    {
+        await using var mock = await MockScenario.StartAsync();
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, "nobody@example.com", Audiences.Production));
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "user hasn't approved this consumer");
+    }
+
+    [Fact]
+    public async Task UserNotPreAuthorizedHasNotApprovedTheConsumer()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        mock.Server.AddUser(mock.HubOrg, "other@example.com");
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, "other@example.com", Audiences.Production));
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "user hasn't approved this consumer");
+    }
+
+    [Fact]
+    public async Task InactiveUserIsRejected()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        mock.HubUser.Active = false;
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+
+        await AssertOAuthErrorAsync(response, "invalid_grant", "inactive user");
+    }
+
+    [Fact]
+    public async Task ScratchUserIsNotApprovedUntilReplicated()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        var scratch = mock.Server.AddOrg(OrgKind.Scratch, devHub: mock.HubOrg);
+        var user = mock.Server.AddScratchUser(scratch, "test-abc@example.com", mock.App, replicatesAfter: TimeSpan.FromMinutes(5));
+        object Claims() => HandMadeAssertion.Claims(MockScenario.ConsumerKey, user.Username, Audiences.Sandbox, mock.Server.Clock.UtcNow.AddMinutes(3));
+
+        using var before = await mock.PostTokenAsync(Claims());
+        mock.Server.Clock.Advance(TimeSpan.FromMinutes(6));
+        using var after = await mock.PostTokenAsync(Claims());
+
+        await AssertOAuthErrorAsync(before, "invalid_grant", "user hasn't approved this consumer");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongGrantTypeIsUnsupported()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+
+        using var response = await mock.PostTokenAsync(assertion, grantType: "password");
+
+        await AssertOAuthErrorAsync(response, "unsupported_grant_type", "grant type not supported");
+    }
+
+    [Fact]
+    public async Task JsonBodyIsAnUnsupportedGrantType()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        string json = JsonSerializer.Serialize(new { grant_type = "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion });
+
+        using var response = await mock.Http.PostAsync("/services/oauth2/token", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        await AssertOAuthErrorAsync(response, "unsupported_grant_type", "grant type not supported");
+    }
+
+    [Fact]
+    public async Task TokenEndpointAnswersOnAnyHostName()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/services/oauth2/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                ["assertion"] = assertion,
+            }),
+        };
+        request.Headers.Host = "mock-hub.my.salesforce.com";
+
+        using var response = await mock.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("mock-hub.my.salesforce.com", mock.Server.TokenRequests.Single().Host);
+    }
+
+    internal static async Task AssertOAuthErrorAsync(HttpResponseMessage response, string error, string description)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await MockScenario.ReadJsonAsync(response);
+        Assert.Equal(error, body.GetProperty("error").GetString());
+        Assert.Equal(description, body.GetProperty("error_description").GetString());
+    }
+}

@@ -1,0 +1,67 @@
+using MockSalesforce.Model;
+
+namespace MockSalesforce.Control;
+
+/// <summary>Turns setup JSON (file or control API) into registrations on a running server.</summary>
+public static class SetupApplier
+{
+    /// <summary>Adds everything in the document; relative certificate paths resolve against <paramref name="baseDirectory"/>.</summary>
+    public static void Apply(this MockSalesforceServer server, SetupDocument document, string? baseDirectory = null)
+    {
+        foreach (var app in document.Apps) server.Add(app, baseDirectory);
+        foreach (var org in document.Orgs) server.Add(org);
+        foreach (var user in document.Users) server.Add(user);
+    }
+
+    /// <summary>Registers one app.</summary>
+    public static ConnectedApp Add(this MockSalesforceServer server, AppSpec spec, string? baseDirectory = null)
+    {
+        string pem = spec.CertificatePem
+            ?? (spec.CertificatePath is { } path
+                ? File.ReadAllText(Path.GetFullPath(path, baseDirectory ?? Directory.GetCurrentDirectory()))
+                : throw new ArgumentException($"App {spec.ConsumerKey} needs certificatePem or certificatePath."));
+        return server.AddConnectedApp(spec.ConsumerKey, pem, spec.Scope ?? "api web");
+    }
+
+    /// <summary>Adds one org.</summary>
+    public static MockOrg Add(this MockSalesforceServer server, OrgSpec spec)
+    {
+        if (spec.Name is not null && server.Directory.Orgs.Any(o => o.Name.Equals(spec.Name, StringComparison.OrdinalIgnoreCase)))
+            throw new ArgumentException($"An org named {spec.Name} already exists.");
+        var devHub = spec.DevHub is null ? null : server.FindOrgByNameOrId(spec.DevHub);
+        return server.AddOrg(spec.Kind, spec.Name, spec.MyDomainName, spec.InstanceUrl, spec.SiteUrls, devHub, spec.Id);
+    }
+
+    /// <summary>Adds one user.</summary>
+    public static MockUser Add(this MockSalesforceServer server, UserSpec spec)
+    {
+        var org = server.FindOrgByNameOrId(spec.Org);
+        var apps = (spec.PreAuthorizedFor ?? new List<string>()).Select(server.FindAppOrThrow).ToArray();
+        var user = server.AddUser(org, spec.Username, spec.Active ?? true, apps);
+        if (spec.ReplicatesAfterSeconds is { } seconds) user.ReplicatesAt = server.Clock.UtcNow + TimeSpan.FromSeconds(seconds);
+        return user;
+    }
+
+    /// <summary>Changes an existing user.</summary>
+    public static MockUser Patch(this MockSalesforceServer server, string username, UserPatch patch)
+    {
+        var user = server.Directory.FindUser(username) ?? throw new ArgumentException($"No user named {username}.");
+        if (patch.Active is { } active) user.Active = active;
+        if (patch.PreAuthorizedFor is { } keys)
+        {
+            foreach (var app in server.Directory.Apps) user.RevokeAuthorization(app);
+            foreach (var key in keys) user.PreAuthorize(server.FindAppOrThrow(key));
+        }
+        if (patch.ReplicatesAfterSeconds is { } seconds) user.ReplicatesAt = server.Clock.UtcNow + TimeSpan.FromSeconds(seconds);
+        return user;
+    }
+
+    /// <summary>The org with this name (case-insensitive) or id.</summary>
+    public static MockOrg FindOrgByNameOrId(this MockSalesforceServer server, string nameOrId) =>
+        server.Directory.FindOrg(nameOrId)
+        ?? server.Directory.Orgs.FirstOrDefault(o => o.Name.Equals(nameOrId, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No org named or with id {nameOrId}.");
+
+    private static ConnectedApp FindAppOrThrow(this MockSalesforceServer server, string consumerKey) =>
+        server.Directory.FindApp(consumerKey) ?? throw new ArgumentException($"No connected app with consumer key {consumerKey}.");
+}

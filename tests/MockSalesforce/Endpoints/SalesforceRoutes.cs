@@ -1,0 +1,24 @@
+namespace MockSalesforce.Endpoints;
+
+/// <summary>Maps the Salesforce-facing routes. Routes ignore the Host header: the mock is every host.</summary>
+internal static class SalesforceRoutes
+{
+    public static void Map(WebApplication app, MockState state)
+    {
+        app.MapPost(TokenEndpoint.Path, context => TokenEndpoint.HandleAsync(context, state));
+        app.MapGet("/services/data", context => DataEndpoints.VersionsAsync(context, state));
+        app.MapGet("/services/data/{version}", context => DataEndpoints.ResourcesAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/tooling/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/limits", context => DataEndpoints.LimitsAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/sobjects/Organization/{id}",
+            context => DataEndpoints.OrganizationAsync(context, state, Route(context, "version"), Route(context, "id")));
+        app.MapGet("/id/{orgId}/{userId}",
+            context => IdentityEndpoints.IdentityAsync(context, state, Route(context, "orgId"), Route(context, "userId")));
+        app.MapGet("/services/oauth2/userinfo", context => IdentityEndpoints.UserInfoAsync(context, state));
+        app.MapPost("/services/oauth2/userinfo", context => IdentityEndpoints.UserInfoAsync(context, state));
+        app.MapFallback(context => FallbackEndpoint.HandleAsync(context, state));
+    }
+
+    private static string Route(HttpContext context, string name) => (string)context.Request.RouteValues[name]!;
+}

@@ -1,0 +1,25 @@
+namespace MockSalesforce.Logging;
+
+/// <summary>Every request to the Salesforce-facing endpoints, in arrival order (the control API is not logged).</summary>
+public sealed class RequestLog
+{
+    private readonly List<RecordedRequest> _requests = new();
+    private readonly object _gate = new();
+
+    /// <summary>A snapshot of the requests so far.</summary>
+    public IReadOnlyList<RecordedRequest> Snapshot()
+    {
+        lock (_gate) return _requests.ToArray();
+    }
+
+    /// <summary>Forgets every recorded request.</summary>
+    public void Clear()
+    {
+        lock (_gate) _requests.Clear();
+    }
+
+    internal void Add(RecordedRequest request)
+    {
+        lock (_gate) _requests.Add(request);
+    }
+}

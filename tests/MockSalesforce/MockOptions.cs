@@ -1,0 +1,38 @@
+namespace MockSalesforce;
+
+/// <summary>How a <see cref="MockSalesforceServer"/> behaves. All values have test-friendly defaults.</summary>
+public sealed class MockOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Fixed delay added to every request except the control API.</summary>
+    public int LatencyMs { get; set; }
+
+    /// <summary>How long an issued access token stays valid (Salesforce's default session timeout is 2 hours).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long after creation a scratch user is "not yet replicated" (see <see cref="MockSalesforceServer.AddScratchUser"/>).</summary>
+    public TimeSpan ReplicationDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Clock skew tolerated when checking an assertion's <c>exp</c> against now.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When true, an <c>exp</c> more than 3 minutes (plus <see cref="ClockSkew"/>) ahead is rejected, as the
+    /// documentation says. Off by default because real Salesforce accepts the CLI's millisecond <c>exp</c>.
+    /// </summary>
+    public bool StrictExpiry { get; set; }
+
+    /// <summary>The newest API version listed by GET /services/data (versions 31.0 up to this one are served).</summary>
+    public int LatestApiVersion { get; set; } = 62;
+
+    /// <summary>Whether GET /services/data needs a bearer token. Real Salesforce lists versions anonymously.</summary>
+    public bool VersionsRequireAuth { get; set; }
+
+    /// <summary>Whether the /__mock control API is served (loopback test infrastructure; on by default).</summary>
+    public bool EnableControlApi { get; set; } = true;
+
+    /// <summary>Whether unknown paths are written to standard error (paths only, never tokens).</summary>
+    public bool LogUnknownPathsToConsole { get; set; } = true;
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MockSalesforce.Control;
+using MockSalesforce.Endpoints;
+using MockSalesforce.Faults;
+using MockSalesforce.Logging;
+using MockSalesforce.Model;
+
+namespace MockSalesforce;
+
+/// <summary>
+/// A local Salesforce for the JWT bearer flow on http://127.0.0.1:PORT. Start one per test (or fixture),
+/// register apps, orgs and users, point the client at <see cref="BaseUrl"/>, then assert on <see cref="Requests"/>.
+/// </summary>
+public sealed class MockSalesforceServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly MockState _state;
+    private int _orgCounter;
+
+    private MockSalesforceServer(WebApplication app, MockState state)
+    {
+        _app = app;
+        _state = state;
+    }
+
+    /// <summary>"http://127.0.0.1:PORT" (no trailing slash).</summary>
+    public string BaseUrl => _state.BaseUrl;
+
+    /// <summary>The options the server runs with (changes to latency and lifetimes apply to later requests).</summary>
+    public MockOptions Options => _state.Options;
+
+    /// <summary>The mock's clock; advance it to expire sessions or let scratch users replicate without sleeping.</summary>
+    public MockClock Clock => _state.Clock;
+
+    /// <summary>Registered apps, orgs and users.</summary>
+    public MockDirectory Directory => _state.Directory;
+
+    /// <summary>Issued sessions (revoke them to make tokens invalid).</summary>
+    public SessionStore Sessions => _state.Sessions;
+
+    /// <summary>Faults to inject into coming requests.</summary>
+    public FaultQueue Faults => _state.Faults;
+
+    /// <summary>A snapshot of every request received so far (control API excluded).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _state.Requests.Snapshot();
+
+    /// <summary>The token requests received so far.</summary>
+    public IReadOnlyList<RecordedRequest> TokenRequests =>
+        Requests.Where(r => r.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)).ToArray();
+
+    /// <summary>Completes when a client posts to /__mock/shutdown.</summary>
+    public Task ShutdownRequested => _state.ShutdownRequested.Task;
+
+    /// <summary>Starts Kestrel on 127.0.0.1 (a free port unless <see cref="MockOptions.Port"/> is set).</summary>
+    public static async Task<MockSalesforceServer> StartAsync(MockOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new MockOptions();
+        var state = new MockState(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(MockSalesforceServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var server = new MockSalesforceServer(app, state);
+
+        if (options.EnableControlApi) ControlEndpoints.Map(app, server);
+        app.UseWhen(context => !ControlEndpoints.IsControlPath(context.Request.Path), branch =>
+        {
+            branch.Use((context, next) => RequestLogMiddleware.InvokeAsync(context, next, state));
+            branch.Use((context, next) => FaultMiddleware.InvokeAsync(context, next, state));
+        });
+        SalesforceRoutes.Map(app, state);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        state.BaseUrl = new Uri(address).GetLeftPart(UriPartial.Authority);
+        return server;
+    }
+
+    /// <summary>Registers a connected app with its uploaded certificate (PEM text).</summary>
+    public ConnectedApp AddConnectedApp(string consumerKey, string certificatePem, string scope = "api web") =>
+        AddConnectedApp(consumerKey, ConnectedApp.CertificateFromPem(certificatePem), scope);
+
+    /// <summary>Registers a connected app with its uploaded certificate.</summary>
+    public ConnectedApp AddConnectedApp(string consumerKey, X509Certificate2 certificate, string scope = "api web") =>
+        _state.Directory.Add(new ConnectedApp(consumerKey, certificate, scope));
+
+    /// <summary>
+    /// Adds an org. Its instance URL is the mock's base URL unless <paramref name="instanceUrl"/> names another
+    /// path-free URL on this host; <paramref name="siteUrls"/> are Experience Cloud audiences it also accepts.
+    /// A scratch org may name the Dev Hub that lists it in ScratchOrgInfo.
+    /// </summary>
+    public MockOrg AddOrg(OrgKind kind, string? name = null, string? myDomainName = null, string? instanceUrl = null,
+        IEnumerable<string>? siteUrls = null, MockOrg? devHub = null, string? orgId = null)
+    {
+        if (devHub is not null && (kind != OrgKind.Scratch || devHub.Kind != OrgKind.DevHub))
+            throw new ArgumentException("Only a scratch org has a Dev Hub, and it must be a DevHub org.", nameof(devHub));
+        if (orgId is not null && !SalesforceId.IsValid(orgId, "00D"))
+            throw new ArgumentException("An org id is 18 characters starting with 00D, with a valid checksum.", nameof(orgId));
+        int number = Interlocked.Increment(ref _orgCounter);
+        string domain = myDomainName ?? $"mock-{kind.ToString().ToLowerInvariant()}-{number}";
+        var org = new MockOrg(orgId ?? SalesforceId.New("00D"), kind, name ?? $"Mock {kind} {number}", domain,
+            (instanceUrl ?? BaseUrl).TrimEnd('/'), (siteUrls ?? Array.Empty<string>()).ToArray(), devHub, Clock.UtcNow);
+        return _state.Directory.Add(org);
+    }
+
+    /// <summary>Adds an active user, pre-authorized for the given apps.</summary>
+    public MockUser AddUser(MockOrg org, string username, params ConnectedApp[] preAuthorizedFor) =>
+        AddUser(org, username, active: true, preAuthorizedFor);
+
+    /// <summary>Adds a user, active or not, pre-authorized for the given apps.</summary>
+    public MockUser AddUser(MockOrg org, string username, bool active, params ConnectedApp[] preAuthorizedFor)
+    {
+        var user = new MockUser(SalesforceId.New("005"), username, org, DateTimeOffset.MinValue) { Active = active };
+        foreach (var app in preAuthorizedFor) user.PreAuthorize(app);
+        return _state.Directory.Add(user);
+    }
+
+    /// <summary>
+    /// Adds a scratch org admin who gets "user hasn't approved this consumer" until <paramref name="replicatesAfter"/>
+    /// (default <see cref="MockOptions.ReplicationDelay"/>) has passed on the mock clock.
+    /// </summary>
+    public MockUser AddScratchUser(MockOrg scratchOrg, string username, ConnectedApp preAuthorizedFor, TimeSpan? replicatesAfter = null)
+    {
+        if (scratchOrg.Kind != OrgKind.Scratch) throw new ArgumentException("AddScratchUser needs a Scratch org.", nameof(scratchOrg));
+        var user = AddUser(scratchOrg, username, preAuthorizedFor);
+        user.ReplicatesAt = Clock.UtcNow + (replicatesAfter ?? Options.ReplicationDelay);
+        return user;
+    }
+
+    /// <summary>Forgets the recorded requests (the scenario stays).</summary>
+    public void ClearRequests() => _state.Requests.Clear();
+
+    /// <summary>Forgets every app, org, user, session, fault and recorded request, and resets the clock.</summary>
+    public void Reset() => _state.Reset();
+
+    /// <summary>Asks a standalone host to stop (what POST /__mock/shutdown does).</summary>
+    public void RequestShutdown() => _state.ShutdownRequested.TrySetResult();
+
+    /// <summary>Stops Kestrel.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}
