@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using JwtAuth.Core.Model;
+
+namespace JwtAuth.Core.OAuth
+{
+    /// <summary>
+    /// Many logins over one <see cref="SalesforceLoginClient"/> (one connection pool), at most
+    /// <c>throttleLimit</c> at a time. Each result is reported as soon as its login completes; one failure
+    /// does not stop the others.
+    /// </summary>
+    public static class BulkLogin
+    {
+        /// <summary>
+        /// Runs the logins and calls <paramref name="onEachCompleted"/> once per request, one call at a time
+        /// (the callback need not be thread-safe), in completion order.
+        /// </summary>
+        /// <exception cref="OperationCanceledException">Cancelled: logins not yet finished are not reported.</exception>
+        public static async Task LoginManyAsync(SalesforceLoginClient client, IEnumerable<JwtLoginRequest> requests,
+            RSA key, KeyReference keyReference, int throttleLimit, Func<BulkLoginResult, Task> onEachCompleted,
+            IProgress<LoginProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            if (client is null)
+            {
+                throw new ArgumentNullException(nameof(client));
+            }
+
+            if (requests is null)
+            {
+                throw new ArgumentNullException(nameof(requests));
+            }
+
+            if (onEachCompleted is null)
+            {
+                throw new ArgumentNullException(nameof(onEachCompleted));
+            }
+
+            if (throttleLimit < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(throttleLimit), "throttleLimit must be at least 1.");
+            }
+
+            using var slots = new SemaphoreSlim(throttleLimit, throttleLimit);
+            using var reporting = new SemaphoreSlim(1, 1);
+            var running = new List<Task>();
+            var index = 0;
+            try
+            {
+                foreach (var request in requests)
+                {
+                    // Waiting here (not inside each task) keeps at most throttleLimit logins started, even for huge inputs.
+                    await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    running.Add(RunOneAsync(client, request, index++, key, keyReference, onEachCompleted, progress, slots, reporting, cancellationToken));
+                    running.RemoveAll(t => t.IsCompleted && !t.IsFaulted && !t.IsCanceled);
+                }
+            }
+            catch
+            {
+                // Let started logins finish (they see the same token) before the semaphores go away.
+                try
+                {
+                    await Task.WhenAll(running).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The loop's own exception is the one to surface.
+                }
+
+                throw;
+            }
+
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+
+        /// <summary>As above with a synchronous callback.</summary>
+        public static Task LoginManyAsync(SalesforceLoginClient client, IEnumerable<JwtLoginRequest> requests,
+            RSA key, KeyReference keyReference, int throttleLimit, Action<BulkLoginResult> onEachCompleted,
+            IProgress<LoginProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            if (onEachCompleted is null)
+            {
+                throw new ArgumentNullException(nameof(onEachCompleted));
+            }
+
+            return LoginManyAsync(client, requests, key, keyReference, throttleLimit, result =>
+            {
+                onEachCompleted(result);
+                return Task.CompletedTask;
+            }, progress, cancellationToken);
+        }
+
+        private static async Task RunOneAsync(SalesforceLoginClient client, JwtLoginRequest request, int index, RSA key,
+            KeyReference keyReference, Func<BulkLoginResult, Task> onEachCompleted, IProgress<LoginProgress>? progress,
+            SemaphoreSlim slots, SemaphoreSlim reporting, CancellationToken cancellationToken)
+        {
+            BulkLoginResult result;
+            try
+            {
+                await Task.Yield();
+                var auth = await client.LoginAsync(request, key, keyReference, progress, cancellationToken).ConfigureAwait(false);
+                result = new BulkLoginResult(index, request, auth, null);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                slots.Release();
+                throw;
+            }
+            catch (Exception ex)
+            {
+                result = new BulkLoginResult(index, request, null, ex);
+            }
+
+            // Free the slot before reporting, so a slow consumer does not hold back the next login.
+            slots.Release();
+            await reporting.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await onEachCompleted(result).ConfigureAwait(false);
+            }
+            finally
+            {
+                reporting.Release();
+            }
+        }
+    }
+}
