@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using JwtAuth.Core.Errors;
+using JwtAuth.Core.Model;
+using Newtonsoft.Json.Linq;
+
+namespace JwtAuth.Core.SfCli
+{
+    /// <summary>
+    /// Makes an org connected here usable by the Salesforce CLI: writes its auth file without any token
+    /// (the CLI mints its own through the JWT flow from clientId, privateKey and loginUrl on first use),
+    /// and optionally its alias and default marks. Never needs a secret or the CLI's encryption key.
+    /// </summary>
+    public sealed class SfCliAuthRegistrar
+    {
+        private readonly SfCliPaths _paths;
+        private readonly SfCliLockOptions _lockOptions;
+
+        public SfCliAuthRegistrar(SfCliPaths paths, SfCliLockOptions? lockOptions = null)
+        {
+            _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+            _lockOptions = lockOptions ?? SfCliLockOptions.Default;
+        }
+
+        /// <summary>
+        /// Writes or merges <c>~/.sfdx/&lt;username&gt;.json</c>; with <paramref name="alias"/> points that alias
+        /// at the org in alias.json; with <paramref name="setDefault"/> / <paramref name="setDefaultDevHub"/> sets
+        /// <c>target-org</c> / <c>target-dev-hub</c> in ~/.sf/config.json and their legacy twins in
+        /// ~/.sfdx/sfdx-config.json. An existing auth file keeps its other fields but loses its stored tokens.
+        /// </summary>
+        /// <param name="keyFilePath">Absolute path of the unencrypted PEM key file the CLI will read when it renews.</param>
+        public SfCliRegistration Register(OrgAuth auth, string keyFilePath, string? alias, bool setDefault, bool setDefaultDevHub)
+        {
+            if (auth is null) throw new ArgumentNullException(nameof(auth));
+            RequireComplete(auth);
+            var keyFile = SfCliKeyRequirement.EnsureUsable(SfCliKeySource.KeyFile, keyFilePath);
+            if (alias != null) RequireValidAlias(alias);
+            if (setDefaultDevHub && auth.OrgType != OrgType.DevHub && auth.OrgType != OrgType.Unknown)
+                throw new SfCliException(SfCliErrorIds.NotADevHub, JwtAuthErrorKind.InvalidArgument,
+                    $"'{auth.Username}' is a {auth.OrgType} org, not a Dev Hub; the CLI would fail to create scratch orgs with it.",
+                    "Set the default Dev Hub only for a Dev Hub org, or leave that switch out.", auth.Username);
+
+            var authFile = _paths.AuthFile(auth.Username);
+            var files = new List<string> { authFile };
+            if (alias != null) files.Add(_paths.AliasFile);
+            if (setDefault || setDefaultDevHub) { files.Add(_paths.SfConfigFile); files.Add(_paths.SfdxConfigFile); }
+
+            var result = new SfCliRegistration
+            {
+                Username = auth.Username, AuthFile = authFile, KeyFile = keyFile, Alias = alias,
+                SetDefault = setDefault, SetDefaultDevHub = setDefaultDevHub,
+            };
+
+            using var change = SfCliFileSet.Lock(files, _lockOptions);
+            var existing = change.Read(authFile);
+            result.UpdatedExistingAuth = existing != null;
+            var fields = existing ?? new JObject();
+            result.RemovedStoredTokens = fields.Remove(SfCliAuthFields.AccessToken) | fields.Remove(SfCliAuthFields.RefreshToken);
+            Fill(fields, auth, keyFile);
+            change.Write(authFile, fields, indented: true);
+
+            if (alias != null)
+            {
+                var aliases = change.Read(_paths.AliasFile) ?? new JObject();
+                SfCliAliasMap.Orgs(aliases)[alias] = auth.Username;
+                change.Write(_paths.AliasFile, aliases, indented: false);
+            }
+
+            if (setDefault || setDefaultDevHub)
+            {
+                // The CLI's --set-default stores the alias when there is one, else the username.
+                var value = alias ?? auth.Username;
+                var sfConfig = change.Read(_paths.SfConfigFile) ?? new JObject();
+                var sfdxConfig = change.Read(_paths.SfdxConfigFile) ?? new JObject();
+                if (setDefault) { sfConfig[SfCliAuthFields.TargetOrg] = value; sfdxConfig[SfCliAuthFields.LegacyTargetOrg] = value; }
+                if (setDefaultDevHub) { sfConfig[SfCliAuthFields.TargetDevHub] = value; sfdxConfig[SfCliAuthFields.LegacyTargetDevHub] = value; }
+                change.Write(_paths.SfConfigFile, sfConfig, indented: true);
+                change.Write(_paths.SfdxConfigFile, sfdxConfig, indented: true);
+            }
+
+            change.Commit();
+            return result;
+        }
+
+        private static void Fill(JObject fields, OrgAuth auth, string keyFile)
+        {
+            fields[SfCliAuthFields.Username] = auth.Username;
+            fields[SfCliAuthFields.OrgId] = auth.OrgId;
+            if (!string.IsNullOrEmpty(auth.UserId)) fields[SfCliAuthFields.UserId] = auth.UserId;
+            // Without loginUrl the CLI renews against login.salesforce.com, whatever the org's My Domain.
+            fields[SfCliAuthFields.LoginUrl] = auth.LoginUrl;
+            fields[SfCliAuthFields.InstanceUrl] = auth.InstanceUrl;
+            fields[SfCliAuthFields.ClientId] = auth.ClientId;
+            fields[SfCliAuthFields.PrivateKey] = keyFile;
+
+            if (auth.OrgType != OrgType.Unknown)
+            {
+                fields[SfCliAuthFields.IsDevHub] = auth.OrgType == OrgType.DevHub;
+                fields[SfCliAuthFields.IsSandbox] = auth.OrgType == OrgType.Sandbox;
+                fields[SfCliAuthFields.IsScratch] = auth.OrgType == OrgType.Scratch;
+            }
+            else if (fields[SfCliAuthFields.IsDevHub] == null)
+            {
+                fields[SfCliAuthFields.IsDevHub] = false;
+            }
+
+            if (!string.IsNullOrEmpty(auth.ApiVersion)) fields[SfCliAuthFields.InstanceApiVersion] = auth.ApiVersion;
+            // OrgName is set only when the Organization query answered; then null namespace/trial are facts too.
+            if (auth.OrgName != null)
+            {
+                fields[SfCliAuthFields.Name] = auth.OrgName;
+                if (auth.InstanceName != null) fields[SfCliAuthFields.InstanceName] = auth.InstanceName;
+                fields[SfCliAuthFields.NamespacePrefix] = auth.NamespacePrefix is null ? JValue.CreateNull() : new JValue(auth.NamespacePrefix);
+                fields[SfCliAuthFields.TrialExpirationDate] = auth.TrialExpirationDate is { } trial
+                    ? new JValue(trial.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture))
+                    : JValue.CreateNull();
+            }
+        }
+
+        private static void RequireComplete(OrgAuth auth)
+        {
+            var missing = new (string Name, string? Value)[]
+                {
+                    ("Username", auth.Username), ("OrgId", auth.OrgId), ("InstanceUrl", auth.InstanceUrl),
+                    ("LoginUrl", auth.LoginUrl), ("ClientId", auth.ClientId),
+                }
+                .Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Name).ToList();
+            if (missing.Count > 0)
+                throw new SfCliException(SfCliErrorIds.AuthIncomplete, JwtAuthErrorKind.InvalidArgument,
+                    $"The org auth lacks {string.Join(", ", missing)}, which the Salesforce CLI needs to renew the session itself.",
+                    "Pass the auth a successful JWT login returned.", auth.Username);
+        }
+
+        internal static void RequireValidAlias(string alias)
+        {
+            if (alias.Length == 0 || alias.Any(char.IsWhiteSpace))
+                throw new SfCliException(SfCliErrorIds.InvalidAlias, JwtAuthErrorKind.InvalidArgument,
+                    $"'{alias}' cannot be a Salesforce CLI alias: it is empty or contains white space.",
+                    "Choose an alias without spaces, e.g. 'my-devhub'.", alias);
+        }
+    }
+}
