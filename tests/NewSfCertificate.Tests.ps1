@@ -49,7 +49,7 @@ Describe 'New-SfCertificate' {
     It 'refuses to overwrite without -Force and leaves the files untouched' {
         $first = New-SfCertificate -OutputDirectory $script:Dir
         $before = Get-Content -Raw $first.KeyPath
-        { New-SfCertificate -OutputDirectory $script:Dir -ErrorAction Stop } | Should -Throw -ErrorId 'CertificateFilesExist*'
+        { New-SfCertificate -OutputDirectory $script:Dir -ErrorAction Stop } | Should -Throw -ErrorId 'CertificateFileExists*'
         Get-Content -Raw $first.KeyPath | Should -Be $before
         $second = New-SfCertificate -OutputDirectory $script:Dir -Force
         $second.Thumbprint | Should -Not -Be $first.Thumbprint

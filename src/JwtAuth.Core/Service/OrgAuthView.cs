@@ -25,6 +25,9 @@ namespace JwtAuth.Core.Service
         /// <summary>Why the org cannot be renewed or imported, when it cannot.</summary>
         public string? Note { get; set; }
 
+        /// <summary>The stored record behind this view (null for the Salesforce CLI's orgs).</summary>
+        internal Store.StoredOrgAuth? Stored { get; set; }
+
         public bool CanRenew => Auth.Key.IsRenewable && !string.IsNullOrEmpty(Auth.ClientId) && Note is null;
 
         public override string ToString() => Auth.Username;

@@ -10,6 +10,7 @@ namespace JwtAuth.Core.Store
 
         public WildcardPattern(string pattern)
         {
+            HasWildcards = pattern.IndexOfAny(new[] { '*', '?' }) >= 0;
             var builder = new StringBuilder("^");
             foreach (var c in pattern)
             {
@@ -20,6 +21,9 @@ namespace JwtAuth.Core.Store
             builder.Append('$');
             _regex = new Regex(builder.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
         }
+
+        /// <summary>A pattern without wildcards names one thing: finding nothing for it is an error, for a wildcard it is not.</summary>
+        public bool HasWildcards { get; }
 
         public bool IsMatch(string? name) => name != null && _regex.IsMatch(name);
     }

@@ -106,7 +106,7 @@ namespace JwtAuth.Commands
                     }),
                     onVerbose: message => dispatcher.Post(() => WriteVerbose(message)),
                     ct),
-                Stopping);
+                StopToken);
             progress.Finish();
         }
 

@@ -76,7 +76,7 @@ namespace JwtAuth.Commands
                         dispatcher.Post(() => WriteCoreError(ex, view.Auth.Username));
                     }
                 }
-            }, Stopping);
+            }, StopToken);
         }
 
         private void WriteNotFound(System.Collections.Generic.IEnumerable<string> names)

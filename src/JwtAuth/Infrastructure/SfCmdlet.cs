@@ -10,7 +10,7 @@ namespace JwtAuth.Infrastructure
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        protected CancellationToken Stopping => _stop.Token;
+        protected CancellationToken StopToken => _stop.Token;
 
         protected override void StopProcessing() => _stop.Cancel();
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using JwtAuth.Core.OAuth;
+using JwtAuth.Core.SfCli;
+using JwtAuth.Core.Store;
+
+namespace JwtAuth.Core.Service
+{
+    /// <summary>
+    /// The one entry point the cmdlets call: connect, list, keep tokens working, disconnect, and the
+    /// Salesforce CLI's side of each. Holds no state between calls beyond the shared HTTP clients.
+    /// </summary>
+    public sealed class OrgAuthService
+    {
+        // One client per timeout for the life of the process: connections are reused across calls and cmdlets.
+        private static readonly ConcurrentDictionary<TimeSpan, SalesforceLoginClient> Clients = new ConcurrentDictionary<TimeSpan, SalesforceLoginClient>();
+
+        private readonly SalesforceLoginClient _client;
+        private readonly LayeredOrgAuthView _stores;
+        private readonly Func<SfCliPaths> _sfCliPaths;
+
+        internal OrgAuthService(SalesforceLoginClient client, IOrgAuthStore persisted, IOrgAuthStore process, Func<SfCliPaths> sfCliPaths)
+        {
+            _client = client;
+            _stores = new LayeredOrgAuthView(process, persisted);
+            _sfCliPaths = sfCliPaths;
+        }
+
+        /// <summary>The user's store ($env:JWTAUTH_HOME or the per-user folder, resolved now), this process's auths, and the CLI's folders.</summary>
+        public static OrgAuthService ForCurrentUser(TimeSpan requestTimeout)
+        {
+            var client = Clients.GetOrAdd(requestTimeout, t => new SalesforceLoginClient(new SalesforceLoginClientOptions { RequestTimeout = t }));
+            return new OrgAuthService(client, OrgAuthStore.OpenDefault(), ProcessOrgAuthStore.Shared, SfCliPaths.ForCurrentUser);
+        }
+
+        public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
+            Action<string> onVerbose, CancellationToken cancellationToken) =>
+            new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths)
+                .ConnectAsync(requests, throttleLimit, onResult, onVerbose, cancellationToken);
+
+        /// <summary>Stored auths (process-scoped ones shadow persisted ones), selected by name or default mark.</summary>
+        public OrgAuthListing List(IReadOnlyList<string>? names, bool defaultOrg, bool defaultDevHub)
+        {
+            var snapshot = _stores.ReadAll();
+            var problems = snapshot.Problems.Select(p => (Exception)new StoreException(p.ErrorId, Errors.JwtAuthErrorKind.InvalidData, p.Message, null, p.Path)).ToList();
+            IReadOnlyList<StoredOrgAuth> auths = snapshot.Auths;
+            var unmatched = new List<string>();
+            if (defaultOrg || defaultDevHub)
+            {
+                auths = auths.Where(a => (defaultOrg && a.IsDefault) || (defaultDevHub && a.IsDefaultDevHub)).ToList();
+                if (auths.Count == 0) unmatched.Add(defaultDevHub && !defaultOrg ? "(default Dev Hub)" : "(default org)");
+            }
+            var (matches, notFound) = OrgAuthViews.Select(auths, names, a => a.Aliases.Concat(new[] { a.Username }));
+            unmatched.AddRange(notFound);
+            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, problems);
+        }
+
+        public Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, Action<string> onVerbose,
+            Action<string> onWarning, CancellationToken cancellationToken) =>
+            new TokenKeeper(_client, _stores).EnsureWorkingTokenAsync(view, forceRefresh, onVerbose, onWarning, cancellationToken);
+
+        /// <summary>The orgs the Salesforce CLI knows (no tokens), selected by name.</summary>
+        public OrgAuthListing ListSfCli(IReadOnlyList<string>? names)
+        {
+            var orgs = new SfCliAuthReader(_sfCliPaths()).ListOrgs();
+            var (matches, unmatched) = OrgAuthViews.Select(orgs, names, o => o.Aliases.Concat(new[] { o.Username }));
+            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, Array.Empty<Exception>());
+        }
+
+        /// <summary>The usernames a Disconnect-SfOrg name stands for, in JwtAuth (and the CLI when asked).</summary>
+        public IReadOnlyList<string> ResolveForRemoval(string name, bool includeSfCli)
+        {
+            var usernames = List(new[] { name }, false, false).Auths.Select(v => v.Auth.Username).ToList();
+            if (includeSfCli) usernames.AddRange(ListSfCli(new[] { name }).Auths.Select(v => v.Auth.Username));
+            return usernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        public void Remove(string username, bool includeSfCli)
+        {
+            _stores.Process.Remove(username);
+            _stores.Persisted.Remove(username);
+            if (includeSfCli && new SfCliAuthReader(_sfCliPaths()).Find(username) != null)
+                new SfCliAuthRemover(_sfCliPaths()).Remove(username);
+        }
+
+        /// <summary>Aliases, then usernames, for tab completion.</summary>
+        public IReadOnlyList<string> CompletionNames()
+        {
+            var auths = _stores.ReadAll().Auths;
+            return auths.SelectMany(a => a.Aliases).Concat(auths.Select(a => a.Username)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+    }
+}

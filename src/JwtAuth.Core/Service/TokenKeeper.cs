@@ -1,0 +1,112 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using JwtAuth.Core.Errors;
+using JwtAuth.Core.Keys;
+using JwtAuth.Core.Model;
+using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Store;
+
+namespace JwtAuth.Core.Service
+{
+    /// <summary>
+    /// Hands out a token that works: the stored one while Salesforce accepts it, otherwise one minted
+    /// with the stored consumer key and key reference, coordinated across processes by the store's org lock.
+    /// </summary>
+    internal sealed class TokenKeeper
+    {
+        private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+        private readonly SalesforceLoginClient _client;
+        private readonly LayeredOrgAuthView _stores;
+
+        public TokenKeeper(SalesforceLoginClient client, LayeredOrgAuthView stores)
+        {
+            _client = client;
+            _stores = stores;
+        }
+
+        public async Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, Action<string> onVerbose,
+            Action<string> onWarning, CancellationToken cancellationToken)
+        {
+            var stored = view.Stored ?? throw new ArgumentException("Only stored auths have tokens to keep.", nameof(view));
+            var token = stored.TokenState == StoredTokenState.Available ? stored.Auth.AccessToken : null;
+
+            if (!forceRefresh && token != null)
+            {
+                switch (await CheckAsync(stored, token, onWarning, cancellationToken).ConfigureAwait(false))
+                {
+                    case TokenCheck.Works:
+                        onVerbose($"The stored token of {stored.Username} still works.");
+                        return view;
+                    case TokenCheck.Unknown:
+                        return view;
+                }
+                onVerbose($"Salesforce no longer accepts the stored token of {stored.Username}; minting a new one.");
+            }
+            else if (!forceRefresh && stored.TokenState == StoredTokenState.Unreadable)
+            {
+                onVerbose($"The stored token of {stored.Username} cannot be decrypted here; minting a new one.");
+            }
+
+            if (!stored.CanRenew)
+            {
+                if (token != null && !forceRefresh) return view;
+                stored.EnsureRenewable();
+            }
+
+            var store = _stores.StoreFor(stored);
+            var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, progress, cancellationToken), LockTimeout),
+                cancellationToken).ConfigureAwait(false);
+            onVerbose(renewal.Reused
+                ? $"Another process renewed {stored.Username} meanwhile; using its token."
+                : $"Minted a new token for {stored.Username}.");
+            return OrgAuthViews.From(renewal.Auth);
+        }
+
+        private OrgAuth Mint(StoredOrgAuth current, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
+        {
+            var auth = current.Auth;
+            using var key = LoadKey(auth.Key);
+            var request = new JwtLoginRequest
+            {
+                ClientId = auth.ClientId,
+                Username = auth.Username,
+                LoginUrl = auth.LoginUrl,
+                Audience = string.IsNullOrEmpty(auth.Audience) ? null : auth.Audience,
+            };
+            // RenewToken holds a cross-process lock around this delegate, which is synchronous; this runs on a pool thread.
+            return _client.LoginAsync(request, key.Rsa, key.Reference, progress, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        private static SigningKey LoadKey(KeyReference reference) => reference.Kind switch
+        {
+            KeyReferenceKind.File => SigningKeyLoader.FromFile(reference.KeyFile!),
+            KeyReferenceKind.CertificateStore => SigningKeyLoader.FromThumbprint(reference.CertificateThumbprint!),
+            _ => throw new JwtAuthException("AuthNotRenewable", JwtAuthErrorKind.InvalidOperation,
+                "The auth has no key on record to renew its token.", "Run Connect-SfOrgJwt again with a key file or a certificate thumbprint."),
+        };
+
+        private async Task<TokenCheck> CheckAsync(StoredOrgAuth stored, string token, Action<string> onWarning, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _client.IsTokenValidAsync(stored.Auth.InstanceUrl, token, cancellationToken).ConfigureAwait(false)
+                    ? TokenCheck.Works
+                    : TokenCheck.Rejected;
+            }
+            catch (JwtAuthException ex)
+            {
+                onWarning($"Could not check the stored token of {stored.Username} ({ex.Problem}); returning it unchecked.");
+                return TokenCheck.Unknown;
+            }
+        }
+
+        private enum TokenCheck
+        {
+            Works,
+            Rejected,
+            Unknown,
+        }
+    }
+}
