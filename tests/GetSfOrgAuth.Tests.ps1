@@ -15,6 +15,7 @@ AfterAll {
 Describe 'Get-SfOrgAuth' {
     BeforeEach {
         $env:JWTAUTH_HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        Get-SfOrgAuth | Where-Object Scope -eq Process | Disconnect-SfOrg -Confirm:$false
         Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias HubOrg -SetDefaultDevHub | Out-Null
         Connect-SfOrgJwt @script:Connect -Username $script:Scenario.ScratchUsernames[0] -Alias feature1 -SetDefault -Audience https://test.salesforce.com | Out-Null
     }
@@ -90,6 +91,7 @@ Describe 'Get-SfOrgAuth' {
 Describe 'Disconnect-SfOrg' {
     BeforeEach {
         $env:JWTAUTH_HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        Get-SfOrgAuth | Where-Object Scope -eq Process | Disconnect-SfOrg -Confirm:$false
         Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias HubOrg -SetDefaultDevHub | Out-Null
     }
     AfterEach {

@@ -33,7 +33,7 @@ Describe 'New-SfCertificate' {
 
     It 'makes the key file owner-only' -Skip:$IsWindows {
         $cert = New-SfCertificate -OutputDirectory $script:Dir
-        (Get-Item $cert.KeyPath).UnixFileMode.ToString() | Should -Be 'UserRead, UserWrite'
+        (Get-Item $cert.KeyPath).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
     }
 
     It 'writes a PFX with -PfxPassword and a 4096-bit key with -KeySize' {

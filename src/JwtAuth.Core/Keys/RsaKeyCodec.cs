@@ -67,14 +67,14 @@ namespace JwtAuth.Core.Keys
             using (writer.PushSequence())
             {
                 writer.WriteInteger(0);
-                writer.WriteIntegerUnsigned(key.Modulus);
-                writer.WriteIntegerUnsigned(key.Exponent);
-                writer.WriteIntegerUnsigned(key.D);
-                writer.WriteIntegerUnsigned(key.P);
-                writer.WriteIntegerUnsigned(key.Q);
-                writer.WriteIntegerUnsigned(key.DP);
-                writer.WriteIntegerUnsigned(key.DQ);
-                writer.WriteIntegerUnsigned(key.InverseQ);
+                writer.WriteIntegerUnsigned(Minimal(key.Modulus));
+                writer.WriteIntegerUnsigned(Minimal(key.Exponent));
+                writer.WriteIntegerUnsigned(Minimal(key.D));
+                writer.WriteIntegerUnsigned(Minimal(key.P));
+                writer.WriteIntegerUnsigned(Minimal(key.Q));
+                writer.WriteIntegerUnsigned(Minimal(key.DP));
+                writer.WriteIntegerUnsigned(Minimal(key.DQ));
+                writer.WriteIntegerUnsigned(Minimal(key.InverseQ));
             }
             return writer.Encode();
         }
@@ -232,13 +232,23 @@ namespace JwtAuth.Core.Keys
             }
         }
 
+        // RSAParameters pads D, DP, DQ and InverseQ to fixed lengths, so about one key in 256 has a leading
+        // zero byte there; DER forbids it and AsnWriter rejects it.
+        private static ReadOnlySpan<byte> Minimal(byte[]? value)
+        {
+            if (value is null) throw new ArgumentNullException(nameof(value));
+            var start = 0;
+            while (start < value.Length - 1 && value[start] == 0) start++;
+            return new ReadOnlySpan<byte>(value, start, value.Length - start);
+        }
+
         public static byte[] WriteSubjectPublicKeyInfo(RSAParameters key)
         {
             var rsa = new AsnWriter(AsnEncodingRules.DER);
             using (rsa.PushSequence())
             {
-                rsa.WriteIntegerUnsigned(key.Modulus);
-                rsa.WriteIntegerUnsigned(key.Exponent);
+                rsa.WriteIntegerUnsigned(Minimal(key.Modulus));
+                rsa.WriteIntegerUnsigned(Minimal(key.Exponent));
             }
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())

@@ -25,11 +25,10 @@ namespace JwtAuth.Commands
         private readonly List<object> _requests = new List<object>();
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("ConsumerKey", "ClientID")]
+        [Alias("ConsumerKey")]
         public string ClientId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("UserName", "Name")]
         public string Username { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = KeyFileSet, ValueFromPipelineByPropertyName = true)]

@@ -22,6 +22,24 @@ public class RsaKeyCodecTests : IClassFixture<RsaKeyCodecTests.Keys>
 
     private RSA Key(int bits) => bits == 3072 ? _keys.Rsa3072 : _keys.Rsa2048;
 
+    [Fact]
+    public void Writes_minimal_integers_when_parameters_carry_leading_zero_bytes()
+    {
+        // The framework pads D, DP, DQ and InverseQ to fixed lengths; about one key in 256 starts one of them with 0x00.
+        var rsa = Key(2048);
+        var parameters = rsa.ExportParameters(true);
+        var padded = parameters;
+        padded.D = Pad(parameters.D!);
+        padded.DP = Pad(parameters.DP!);
+        padded.DQ = Pad(parameters.DQ!);
+        padded.InverseQ = Pad(parameters.InverseQ!);
+
+        Assert.Equal(rsa.ExportRSAPrivateKey(), RsaKeyCodec.WritePkcs1PrivateKey(padded));
+        Assert.Equal(rsa.ExportPkcs8PrivateKey(), RsaKeyCodec.WritePkcs8PrivateKey(padded));
+
+        static byte[] Pad(byte[] value) => new byte[] { 0, 0 }.Concat(value).ToArray();
+    }
+
     [Theory]
     [InlineData(2048)]
     [InlineData(3072)]
