@@ -10,7 +10,7 @@ namespace JwtAuth.Core.Tests.Store;
 /// </summary>
 internal sealed class ProbeProcess : IDisposable
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(180);
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
 
