@@ -30,8 +30,18 @@ public sealed class MultiProcessStoreTests : IDisposable
         foreach (var probe in _probes) probe.ExpectLine("READY");
 
         File.WriteAllText(barrier, "go");
+        // Meanwhile this process reads without a lock, as Get-SfOrgAuth does: it must never meet a damaged file.
+        var reader = _folder.Open();
+        var reads = 0;
+        while (_probes.Any(p => !p.HasExited))
+        {
+            Assert.Empty(reader.ReadAll().Problems);
+            reads++;
+            Thread.Sleep(10);
+        }
         foreach (var probe in _probes) probe.ExpectLine("DONE");
         Assert.All(_probes, p => Assert.Equal(0, p.WaitForExit()));
+        Assert.True(reads > 0);
 
         var snapshot = _folder.Open().ReadAll();
         Assert.Empty(snapshot.Problems);

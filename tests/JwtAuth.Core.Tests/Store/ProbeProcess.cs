@@ -18,6 +18,8 @@ internal sealed class ProbeProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static ProbeProcess Start(params string[] args)
     {
         var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
