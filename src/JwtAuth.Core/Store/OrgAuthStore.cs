@@ -68,7 +68,18 @@ namespace JwtAuth.Core.Store
                 problems.Add(new StoreProblem(KeyPath, StoreErrorIds.KeyInvalid,
                     $"The token key '{KeyPath}' is not a {StoreKeyFile.KeyLength}-byte key, so stored tokens cannot be decrypted. The next Connect-SfOrgJwt replaces it; tokens are renewed as needed."));
 
-            foreach (var path in OrgFiles())
+            IEnumerable<string> files;
+            try
+            {
+                files = OrgFiles();
+            }
+            catch (StoreException e)
+            {
+                problems.Add(StoreProblem.From(e));
+                files = Array.Empty<string>();
+            }
+
+            foreach (var path in files)
             {
                 try
                 {
