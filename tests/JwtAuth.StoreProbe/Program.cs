@@ -19,6 +19,9 @@ namespace JwtAuth.StoreProbe
     /// </summary>
     internal static class Program
     {
+        // Generous: the tests' machine may be heavily loaded; a real deadlock still ends in StoreLockTimeout.
+        private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(120);
+
         private static int Main(string[] args)
         {
             try
@@ -43,21 +46,23 @@ namespace JwtAuth.StoreProbe
 
         private static int Save(string directory, string username, string alias, bool setDefault, string barrier)
         {
-            var store = new OrgAuthStore(directory);
+            var store = new OrgAuthStore(directory, LockTimeout);
             var auth = Sample(username, "token-of-" + username);
             auth.Alias = alias;
             Console.WriteLine("READY");
             WaitFor(barrier);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             store.Save(auth, setDefault: setDefault);
+            var saved = clock.ElapsedMilliseconds;
             // A second read-modify-write of settings.json, to catch lost updates between processes.
             store.SetAlias(alias + "-second", username);
-            Console.WriteLine("DONE");
+            Console.WriteLine($"DONE save {saved} ms, alias {clock.ElapsedMilliseconds - saved} ms");
             return 0;
         }
 
         private static int Renew(string directory, string username, string barrier, int mintMilliseconds)
         {
-            var store = new OrgAuthStore(directory);
+            var store = new OrgAuthStore(directory, LockTimeout);
             var seen = store.Find(username) ?? throw new InvalidOperationException("no auth to renew");
             Console.WriteLine("READY");
             WaitFor(barrier);
@@ -67,14 +72,14 @@ namespace JwtAuth.StoreProbe
                 var fresh = Sample(current.Username, "minted-by-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
                 fresh.IssuedAt = DateTimeOffset.UtcNow;
                 return fresh;
-            }, TimeSpan.FromSeconds(60));
+            }, LockTimeout);
             Console.WriteLine((renewal.Reused ? "REUSED " : "MINTED ") + Fingerprint(renewal.Auth.Auth.AccessToken));
             return 0;
         }
 
         private static int HangBeforeCommit(string directory, string username, string alias, string phase)
         {
-            var store = new OrgAuthStore(directory);
+            var store = new OrgAuthStore(directory, LockTimeout);
             var auth = Sample(username, "token-never-committed");
             auth.Alias = alias;
             auth.OrgName = "Written by the killed process";
@@ -92,8 +97,8 @@ namespace JwtAuth.StoreProbe
 
         private static int HoldOrgLock(string directory, string username)
         {
-            var store = new OrgAuthStore(directory);
-            using (store.AcquireOrgLock(username, TimeSpan.FromSeconds(30)))
+            var store = new OrgAuthStore(directory, LockTimeout);
+            using (store.AcquireOrgLock(username, LockTimeout))
             {
                 Console.WriteLine("LOCKED");
                 Thread.Sleep(Timeout.Infinite);

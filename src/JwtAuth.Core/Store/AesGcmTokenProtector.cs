@@ -18,9 +18,16 @@ namespace JwtAuth.Core.Store
 
         public AesGcmTokenProtector(StoreKeyFile keyFile) => _keyFile = keyFile;
 
-        public ProtectedToken Protect(string token, string username)
+        public ProtectedToken Protect(string token, string username) => Encrypt(_keyFile.LoadOrCreate(), token, username);
+
+        public ProtectedToken? TryProtectWithoutLock(string token, string username)
         {
-            var key = _keyFile.LoadOrCreate();
+            var key = _keyFile.TryLoad();
+            return key == null ? null : Encrypt(key, token, username);
+        }
+
+        private static ProtectedToken Encrypt(byte[] key, string token, string username)
+        {
             var plain = Encoding.UTF8.GetBytes(token);
             var blob = new byte[NonceLength + plain.Length + TagLength];
             var nonce = blob.AsSpan(0, NonceLength);

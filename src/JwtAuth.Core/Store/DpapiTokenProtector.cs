@@ -21,6 +21,8 @@ namespace JwtAuth.Core.Store
             return new ProtectedToken { Scheme = SchemeName, Data = Convert.ToBase64String(data) };
         }
 
+        public ProtectedToken? TryProtectWithoutLock(string token, string username) => Protect(token, username);
+
         public string? Unprotect(ProtectedToken token, string username)
         {
             if (token.Scheme != SchemeName) return null;

@@ -10,6 +10,12 @@ namespace JwtAuth.Core.Store
         /// <summary>Protects <paramref name="token"/>; called under the store lock (it may create the key).</summary>
         ProtectedToken Protect(string token, string username);
 
+        /// <summary>
+        /// Protects <paramref name="token"/> if that needs no new key, so writers can do the work before
+        /// taking the store lock; null means "call <see cref="Protect"/> under the lock".
+        /// </summary>
+        ProtectedToken? TryProtectWithoutLock(string token, string username);
+
         /// <summary>The token, or null when it cannot be recovered here (other scheme, lost key, tampered data, other user).</summary>
         string? Unprotect(ProtectedToken token, string username);
     }

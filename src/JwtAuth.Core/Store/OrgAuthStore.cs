@@ -17,7 +17,7 @@ namespace JwtAuth.Core.Store
     public sealed class OrgAuthStore : IOrgAuthStore
     {
         /// <summary>How long a writer waits for another process's write before giving up.</summary>
-        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
+        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
 
         private const string OrgFileExtension = ".json";
         private readonly ITokenProtector _protector;
@@ -68,7 +68,18 @@ namespace JwtAuth.Core.Store
                 problems.Add(new StoreProblem(KeyPath, StoreErrorIds.KeyInvalid,
                     $"The token key '{KeyPath}' is not a {StoreKeyFile.KeyLength}-byte key, so stored tokens cannot be decrypted. The next Connect-SfOrgJwt replaces it; tokens are renewed as needed."));
 
-            foreach (var path in OrgFiles())
+            IEnumerable<string> files;
+            try
+            {
+                files = OrgFiles();
+            }
+            catch (StoreException e)
+            {
+                problems.Add(StoreProblem.From(e));
+                files = Array.Empty<string>();
+            }
+
+            foreach (var path in files)
             {
                 try
                 {
@@ -102,11 +113,18 @@ namespace JwtAuth.Core.Store
             var username = OrgNames.Username(auth.Username);
             var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
             var changesIndex = alias != null || setDefault || setDefaultDevHub;
+            var hasToken = !string.IsNullOrEmpty(auth.AccessToken);
+
+            // Everything that does not depend on what is stored happens before the lock (including the
+            // first-call costs of encryption and JSON), so many processes saving at once queue briefly.
+            var document = OrgAuthDocument.From(auth, hasToken ? _protector.TryProtectWithoutLock(auth.AccessToken!, username) : null, 0);
+            StoreFormat.Serialize(document);
+            ReadSettings(problems: null);
 
             using (LockStore())
             {
                 var path = OrgPath(username);
-                var previousRevision = ReadRevisionForOverwrite(path);
+                document.Revision = ReadRevisionForOverwrite(path) + 1;
                 var index = changesIndex ? ReadSettingsForWrite() : ReadSettings(problems: null);
 
                 var indexChanged = false;
@@ -114,8 +132,8 @@ namespace JwtAuth.Core.Store
                 if (setDefault && index.DefaultOrg != username) { index.DefaultOrg = username; indexChanged = true; }
                 if (setDefaultDevHub && index.DefaultDevHub != username) { index.DefaultDevHub = username; indexChanged = true; }
 
-                var token = string.IsNullOrEmpty(auth.AccessToken) ? null : _protector.Protect(auth.AccessToken!, username);
-                var document = OrgAuthDocument.From(auth, token, previousRevision + 1);
+                if (hasToken && document.AccessToken == null) document.AccessToken = _protector.Protect(auth.AccessToken!, username);
+                document.SavedAt = DateTimeOffset.UtcNow;
                 // The org file goes first: a settings.json naming an org whose file is not there yet would be a dangling alias.
                 Write(path, StoreFormat.Serialize(document));
                 if (indexChanged) Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
@@ -177,6 +195,7 @@ namespace JwtAuth.Core.Store
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
+            var protectedToken = _protector.TryProtectWithoutLock(accessToken, username);
             using (LockStore())
             {
                 var path = OrgPath(username);
@@ -185,7 +204,7 @@ namespace JwtAuth.Core.Store
                 if (document.Revision != expectedRevision)
                     return new TokenUpdateResult(false, Marked(FromDocument(document, path), index));
 
-                document.AccessToken = _protector.Protect(accessToken, document.Username);
+                document.AccessToken = protectedToken ?? _protector.Protect(accessToken, document.Username);
                 document.IssuedAt = issuedAt;
                 if (!string.IsNullOrEmpty(instanceUrl)) document.InstanceUrl = instanceUrl;
                 document.Revision++;

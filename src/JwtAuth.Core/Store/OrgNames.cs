@@ -10,9 +10,11 @@ namespace JwtAuth.Core.Store
 
         public static string Username(string? username)
         {
-            if (string.IsNullOrWhiteSpace(username) || username!.Length > MaxLength || username.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            // Salesforce usernames are always in email form; requiring the '@' also keeps them apart from aliases.
+            if (string.IsNullOrWhiteSpace(username) || username!.Length > MaxLength || username.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+                || username.IndexOf('@') <= 0 || username.IndexOf('@') == username.Length - 1)
                 throw StoreException.InvalidArgument(StoreErrorIds.InvalidUsername,
-                    $"'{username}' is not a Salesforce username the store can keep: it must be 1 to {MaxLength} characters without spaces.",
+                    $"'{username}' is not a Salesforce username the store can keep: it must look like name@domain, 1 to {MaxLength} characters without spaces.",
                     "Pass the username the org login used, e.g. admin@example.com.", username);
             return username;
         }

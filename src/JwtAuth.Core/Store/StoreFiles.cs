@@ -35,7 +35,7 @@ namespace JwtAuth.Core.Store
 
             try
             {
-                beforeCommit?.Invoke(temp);
+                beforeCommit?.Invoke(path);
                 CommitWithRetry(temp, path);
             }
             catch

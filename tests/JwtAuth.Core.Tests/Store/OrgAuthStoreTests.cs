@@ -224,11 +224,17 @@ public sealed class OrgAuthStoreTests : IDisposable
         Assert.Empty(_folder.AllFiles());
     }
 
-    [Fact]
-    public void Bad_username_is_refused()
+    [Theory]
+    [InlineData("two words@example.com")]
+    [InlineData("con")]
+    [InlineData("@example.com")]
+    [InlineData("admin@")]
+    public void Bad_username_is_refused(string username)
     {
-        var error = Assert.Throws<StoreException>(() => _folder.Open().Save(SampleAuths.For("two words@example.com")));
+        var error = Assert.Throws<StoreException>(() => _folder.Open().Save(SampleAuths.For(username)));
         Assert.Equal(StoreErrorIds.InvalidUsername, error.ErrorId);
+        Assert.Contains("name@domain", error.Message);
+        Assert.Equal(StoreErrorIds.InvalidUsername, Assert.Throws<StoreException>(() => new ProcessOrgAuthStore().Save(SampleAuths.For(username))).ErrorId);
     }
 
     [Fact]

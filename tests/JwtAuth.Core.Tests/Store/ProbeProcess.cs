@@ -10,13 +10,15 @@ namespace JwtAuth.Core.Tests.Store;
 /// </summary>
 internal sealed class ProbeProcess : IDisposable
 {
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(180);
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
 
     private ProbeProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public static ProbeProcess Start(params string[] args)
     {

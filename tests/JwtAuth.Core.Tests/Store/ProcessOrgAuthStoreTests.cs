@@ -232,11 +232,11 @@ public sealed class TokenRenewalTests : IDisposable
             Interlocked.Increment(ref mints);
             return SampleAuths.For(current.Username, token: "fresh-" + Guid.NewGuid());
         }, TimeSpan.FromSeconds(30)))).ToArray();
-        await Task.WhenAll(renewals);
+        var results = await Task.WhenAll(renewals);
 
         Assert.Equal(1, mints);
-        Assert.Single(renewals, r => !r.Result.Reused);
+        Assert.Single(results, r => !r.Reused);
         var stored = store.Find("a@example.com")!.Auth.AccessToken;
-        Assert.All(renewals, r => Assert.Equal(stored, r.Result.Auth.Auth.AccessToken));
+        Assert.All(results, r => Assert.Equal(stored, r.Auth.Auth.AccessToken));
     }
 }

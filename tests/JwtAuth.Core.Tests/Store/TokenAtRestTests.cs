@@ -37,6 +37,25 @@ public sealed class TokenAtRestTests : IDisposable
     }
 
     [Fact]
+    public void Unix_token_follows_the_documented_aes_gcm_layout()
+    {
+        if (OperatingSystem.IsWindows()) return; // Windows stores DPAPI blobs instead.
+        _folder.Open().Save(SampleAuths.For("Admin@Example.com", token: "layout-check"));
+
+        var key = File.ReadAllBytes(Path.Combine(_folder.StorePath, "key.bin"));
+        var stored = JObject.Parse(File.ReadAllText(_folder.OrgFile("admin@example.com")))["accessToken"]!;
+        Assert.Equal("aes-256-gcm", stored["scheme"]!.Value<string>());
+        var blob = Convert.FromBase64String(stored["data"]!.Value<string>()!);
+        var plain = new byte[blob.Length - 12 - 16];
+        using var aes = new System.Security.Cryptography.AesGcm(key, 16);
+        aes.Decrypt(blob.AsSpan(0, 12), blob.AsSpan(12, plain.Length), blob.AsSpan(12 + plain.Length), plain,
+            Encoding.UTF8.GetBytes("JwtAuth.AccessToken.v1:admin@example.com"));
+
+        Assert.Equal(32, key.Length);
+        Assert.Equal("layout-check", Encoding.UTF8.GetString(plain));
+    }
+
+    [Fact]
     public void Each_write_uses_a_fresh_nonce()
     {
         var store = _folder.Open();
