@@ -122,6 +122,18 @@ else
   fail "(b) import --org cliorg"
 fi
 
+# --- (b2) the CLI's own auth file, re-registered here: updated in place, tokens dropped, sf renews by JWT -------
+if run b2-connect driver connect --sfcli --username "$cli_user" --client-id "$client_id" --key-file "$keys/org.key" --login-url "$mock" --alias cliorg \
+   && [ "$(json "$work/b2-connect.out" '(d["UpdatedExistingAuth"], d["RemovedStoredTokens"])')" = "(True, True)" ] \
+   && [ "$(json "$HOME/.sfdx/$cli_user.json" '("accessToken" in d, d["orgEdition"])')" = "(False, 'Enterprise Edition')" ]; then
+  pass "(b2) re-registering the CLI's org updated its file in place: token removed, the CLI's other fields kept"
+else
+  fail "(b2) re-registering the CLI's org"
+fi
+run b2-display sf org display -o cliorg --json
+[ "$(json "$work/b2-display.out" 'd["result"]["connectedStatus"]')" = "Connected" ] \
+  && pass "(b2) sf org display -o cliorg is Connected again after renewing by JWT" || fail "(b2) sf org display -o cliorg"
+
 # --- (c) removed here, gone for sf ------------------------------------------------------------------------------
 if run c-disconnect driver disconnect --sfcli --org jwthub; then
   pass "(c) driver disconnect --sfcli removed the org"
@@ -143,6 +155,23 @@ else
 fi
 run c-display sf org display -o jwthub --json
 [ "$(json "$work/c-display.out" 'd["name"]')" = "NamedOrgNotFoundError" ] && pass "(c) sf org display -o jwthub now fails" || fail "(c) sf still displays jwthub"
+
+# --- (d) one lock convention: a <file>.lock folder as we make it holds the real CLI off --------------------------
+lock="$HOME/.sfdx/alias.json.lock"
+mkdir "$lock"
+sf alias set held-probe="$cli_user" --json > "$work/d-alias.out" 2>&1 &
+sf_pid=$!
+for _ in 1 2 3 4 5 6 7 8; do touch "$lock"; sleep 1; done   # kept fresh, like a live holder does
+if kill -0 $sf_pid 2>/dev/null && ! grep -q held-probe "$HOME/.sfdx/alias.json"; then
+  pass "(d) sf alias set waits while the lock folder is held"
+else
+  fail "(d) sf alias set did not wait for the lock folder"
+fi
+rmdir "$lock"
+wait $sf_pid
+show "sf alias set held-probe=$cli_user --json (after the lock was released)" "$work/d-alias.out" 12
+[ "$(json "$HOME/.sfdx/alias.json" '(d["orgs"].get("held-probe"), d["orgs"].get("cliorg"))')" = "('$cli_user', '$cli_user')" ] \
+  && pass "(d) after release sf wrote its alias, and ours are intact" || fail "(d) sf did not write its alias after release"
 
 kill $mock_pid 2>/dev/null
 echo "$passed passed, $failed failed"
