@@ -129,6 +129,17 @@ public sealed class SfCliAuthReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_alias_file_is_a_clear_error_naming_it()
+    {
+        _home.WriteSfdx("alias.json", "{\"orgs\":");
+
+        var e = Assert.Throws<SfCliException>(() => new SfCliAuthReader(_home.Paths).ListOrgs());
+
+        Assert.Equal(SfCliErrorIds.FileCorrupt, e.ErrorId);
+        Assert.Contains(_home.Paths.AliasFile, e.Message);
+    }
+
+    [Fact]
     public void No_sfdx_folder_means_no_orgs()
     {
         Assert.Empty(new SfCliAuthReader(_home.Paths).ListOrgs());
