@@ -39,7 +39,7 @@ internal static class RequestLogMiddleware
         {
             record.DurationMs = watch.Elapsed.TotalMilliseconds;
             record.StatusCode = context.Response.StatusCode;
-            record.OAuthError = (context.Items[typeof(TokenError)] as TokenError)?.Error;
+            record.ErrorCode = (context.Items[typeof(TokenError)] as TokenError)?.Error;
             record.Faults = context.Items[typeof(Fault)] as List<string> ?? (IReadOnlyList<string>)Array.Empty<string>();
             record.Aborted |= context.RequestAborted.IsCancellationRequested;
         }
