@@ -38,6 +38,24 @@ public class ControlApiTests
     }
 
     [Fact]
+    public async Task ScratchUserAddedOverHttpWaitsForTheServersReplicationDelay()
+    {
+        await using var mock = await MockScenario.StartAsync(new MockSalesforce.MockOptions { ReplicationDelay = TimeSpan.FromMinutes(10) });
+        using var org = await mock.Http.PostAsJsonAsync("/__mock/orgs", new { kind = "Scratch", name = "Fresh", devHub = "Hub" });
+        using var user = await mock.Http.PostAsJsonAsync("/__mock/users", new { username = "fresh@example.com", org = "Fresh", preAuthorizedFor = new[] { MockScenario.ConsumerKey } });
+        object Claims() => HandMadeAssertion.Claims(MockScenario.ConsumerKey, "fresh@example.com", Audiences.Sandbox, mock.Server.Clock.UtcNow.AddMinutes(3));
+
+        using var early = await mock.PostTokenAsync(Claims());
+        mock.Server.Clock.Advance(TimeSpan.FromMinutes(11));
+        using var later = await mock.PostTokenAsync(Claims());
+
+        Assert.Equal(HttpStatusCode.OK, org.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, user.StatusCode);
+        await TokenEndpointTests.AssertOAuthErrorAsync(early, "invalid_grant", "user hasn't approved this consumer");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
     public async Task ClockAndUserPatchChangeTheScenario()
     {
         await using var mock = await MockScenario.StartAsync();
