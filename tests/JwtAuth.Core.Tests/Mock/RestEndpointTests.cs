@@ -209,6 +209,19 @@ public class RestEndpointTests
     }
 
     [Fact]
+    public async Task RequestLogKeepsOnlyTheLatestRequests()
+    {
+        await using var mock = await MockScenario.StartAsync(new MockOptions { MaxRecordedRequests = 2, LogUnknownPathsToConsole = false });
+
+        foreach (var path in new[] { "/one", "/two", "/three" })
+        {
+            using var response = await mock.GetAsync(path, accessToken: null);
+        }
+
+        Assert.Equal(new[] { "/two", "/three" }, mock.Server.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
     public async Task UserSObjectByIdLikeTheCliUserLookup()
     {
         await using var mock = await MockScenario.StartAsync();
