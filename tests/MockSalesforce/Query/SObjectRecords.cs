@@ -17,9 +17,21 @@ internal static class SObjectRecords
             "scratchorginfo" when org.Kind == OrgKind.DevHub =>
                 directory.Orgs.Where(o => o.DevHub == org).OrderBy(o => o.CreatedAt).Select(o => ScratchOrgInfo(o, directory)).ToArray(),
             "user" => directory.Users.Where(u => u.Org == org).Select(User).ToArray(),
+            // The CLI asks production orgs (tooling API) whether a new org is one of their sandboxes; none here.
+            "sandboxprocess" when !org.IsSandbox => Array.Empty<IReadOnlyDictionary<string, object?>>(),
             _ => null,
         };
     }
+
+    /// <summary>Salesforce's spelling of an sObject name the mock knows, or the name as given.</summary>
+    public static string CanonicalName(string sObject) => sObject.ToLowerInvariant() switch
+    {
+        "organization" => "Organization",
+        "scratchorginfo" => "ScratchOrgInfo",
+        "user" => "User",
+        "sandboxprocess" => "SandboxProcess",
+        _ => sObject,
+    };
 
     public static IReadOnlyDictionary<string, object?> Organization(MockOrg org) => new Dictionary<string, object?>
     {
