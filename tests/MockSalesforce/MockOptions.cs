@@ -25,13 +25,16 @@ public sealed class MockOptions
     public bool StrictExpiry { get; set; }
 
     /// <summary>The newest API version listed by GET /services/data (versions 31.0 up to this one are served).</summary>
-    public int LatestApiVersion { get; set; } = 62;
+    public int LatestApiVersion { get; set; } = 65;
 
     /// <summary>Whether GET /services/data needs a bearer token. Real Salesforce lists versions anonymously.</summary>
     public bool VersionsRequireAuth { get; set; }
 
     /// <summary>Whether the /__mock control API is served (loopback test infrastructure; on by default).</summary>
     public bool EnableControlApi { get; set; } = true;
+
+    /// <summary>How many requests the log keeps (oldest dropped first), so long benchmark runs stay bounded.</summary>
+    public int MaxRecordedRequests { get; set; } = 100_000;
 
     /// <summary>Whether unknown paths are written to standard error (paths only, never tokens).</summary>
     public bool LogUnknownPathsToConsole { get; set; } = true;

@@ -43,20 +43,31 @@ internal static class DataEndpoints
         });
     }
 
-    public static async Task OrganizationAsync(HttpContext context, MockState state, string version, string id)
+    /// <summary>GET /services/data/vNN.0/sobjects/{type}/{id} for the sObjects the mock knows (Organization, User, ScratchOrgInfo).</summary>
+    public static async Task SObjectAsync(HttpContext context, MockState state, string version, string type, string id)
     {
         if (await RejectAsync(context, state, version)) return;
-        var org = BearerSession.Find(context, state.Sessions)!.User.Org;
-        if (!org.Id.StartsWith(id, StringComparison.Ordinal) || id.Length < 15)
+        var session = BearerSession.Find(context, state.Sessions)!;
+        var records = SObjectRecords.For(type, session, state.Directory);
+        if (records is null)
         {
             await SalesforceJson.NotFoundAsync(context);
             return;
         }
+        var found = id.Length is 15 or 18
+            ? records.FirstOrDefault(r => r["Id"] is string recordId && recordId.StartsWith(id, StringComparison.Ordinal))
+            : null;
+        if (found is null)
+        {
+            await SalesforceJson.NotFoundAsync(context);
+            return;
+        }
+        string canonicalType = SObjectRecords.CanonicalName(type);
         var record = new Dictionary<string, object?>
         {
-            ["attributes"] = new { type = "Organization", url = $"/services/data/{version}/sobjects/Organization/{org.Id}" },
+            ["attributes"] = new { type = canonicalType, url = $"/services/data/{version}/sobjects/{canonicalType}/{found["Id"]}" },
         };
-        foreach (var pair in SObjectRecords.Organization(org)) record[pair.Key] = pair.Value;
+        foreach (var pair in found) record[pair.Key] = pair.Value;
         await SalesforceJson.WriteAsync(context, 200, record);
     }
 

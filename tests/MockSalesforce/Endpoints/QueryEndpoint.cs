@@ -47,14 +47,17 @@ internal static class QueryEndpoint
 
     private static bool Matches(IReadOnlyDictionary<string, object?> record, SoqlQuery query)
     {
-        if (query.EqualsFilter is not { } filter) return true;
-        var key = record.Keys.FirstOrDefault(k => k.Equals(filter.Field, StringComparison.OrdinalIgnoreCase));
-        return key is not null && string.Equals(record[key]?.ToString(), filter.Value, StringComparison.OrdinalIgnoreCase);
+        // Like SOQL, string comparison is case-insensitive (the CLI re-checks 15-character ids itself).
+        return query.EqualsFilters.All(filter =>
+        {
+            var key = record.Keys.FirstOrDefault(k => k.Equals(filter.Field, StringComparison.OrdinalIgnoreCase));
+            return key is not null && string.Equals(record[key]?.ToString(), filter.Value, StringComparison.OrdinalIgnoreCase);
+        });
     }
 
     private static Dictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, SoqlQuery query, string version)
     {
-        string type = SObjectName(query.SObject);
+        string type = SObjectRecords.CanonicalName(query.SObject);
         var result = new Dictionary<string, object?>
         {
             ["attributes"] = new { type, url = $"/services/data/{version}/sobjects/{type}/{record["Id"]}" },
@@ -66,13 +69,4 @@ internal static class QueryEndpoint
         }
         return result;
     }
-
-    private static string SObjectName(string requested) =>
-        requested.ToLowerInvariant() switch
-        {
-            "organization" => "Organization",
-            "scratchorginfo" => "ScratchOrgInfo",
-            "user" => "User",
-            _ => requested,
-        };
 }

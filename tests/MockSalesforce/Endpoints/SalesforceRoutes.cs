@@ -11,8 +11,8 @@ internal static class SalesforceRoutes
         app.MapGet("/services/data/{version}/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/tooling/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/limits", context => DataEndpoints.LimitsAsync(context, state, Route(context, "version")));
-        app.MapGet("/services/data/{version}/sobjects/Organization/{id}",
-            context => DataEndpoints.OrganizationAsync(context, state, Route(context, "version"), Route(context, "id")));
+        app.MapGet("/services/data/{version}/sobjects/{type}/{id}",
+            context => DataEndpoints.SObjectAsync(context, state, Route(context, "version"), Route(context, "type"), Route(context, "id")));
         app.MapGet("/id/{orgId}/{userId}",
             context => IdentityEndpoints.IdentityAsync(context, state, Route(context, "orgId"), Route(context, "userId")));
         app.MapGet("/services/oauth2/userinfo", context => IdentityEndpoints.UserInfoAsync(context, state));

@@ -21,6 +21,15 @@ internal static class SObjectRecords
         };
     }
 
+    /// <summary>Salesforce's spelling of an sObject name the mock knows, or the name as given.</summary>
+    public static string CanonicalName(string sObject) => sObject.ToLowerInvariant() switch
+    {
+        "organization" => "Organization",
+        "scratchorginfo" => "ScratchOrgInfo",
+        "user" => "User",
+        _ => sObject,
+    };
+
     public static IReadOnlyDictionary<string, object?> Organization(MockOrg org) => new Dictionary<string, object?>
     {
         ["Id"] = org.Id,

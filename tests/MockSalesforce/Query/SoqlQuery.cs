@@ -3,21 +3,22 @@ using System.Text.RegularExpressions;
 
 namespace MockSalesforce.Query;
 
-/// <summary>A loose reading of a SOQL query: selected fields, the sObject, an optional LIMIT and one equality filter.</summary>
+/// <summary>A loose reading of a SOQL query: selected fields, the sObject, an optional LIMIT and equality filters.</summary>
 internal sealed partial class SoqlQuery
 {
-    private SoqlQuery(IReadOnlyList<string> fields, string sObject, int? limit, (string Field, string Value)? equalsFilter)
+    private SoqlQuery(IReadOnlyList<string> fields, string sObject, int? limit, IReadOnlyList<(string Field, string Value)> equalsFilters)
     {
         Fields = fields;
         SObject = sObject;
         Limit = limit;
-        EqualsFilter = equalsFilter;
+        EqualsFilters = equalsFilters;
     }
 
     public IReadOnlyList<string> Fields { get; }
     public string SObject { get; }
     public int? Limit { get; }
-    public (string Field, string Value)? EqualsFilter { get; }
+    /// <summary>Every "Field = 'value'" in the WHERE clause, read as ANDed together.</summary>
+    public IReadOnlyList<(string Field, string Value)> EqualsFilters { get; }
 
     public static SoqlQuery? TryParse(string? soql)
     {
@@ -28,9 +29,11 @@ internal sealed partial class SoqlQuery
         string rest = match.Groups["rest"].Value;
         var limitMatch = LimitClause().Match(rest);
         int? limit = limitMatch.Success ? int.Parse(limitMatch.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-        var whereMatch = WhereEquals().Match(rest);
-        (string, string)? filter = whereMatch.Success ? (whereMatch.Groups["field"].Value, whereMatch.Groups["value"].Value) : null;
-        return new SoqlQuery(fields, match.Groups["object"].Value, limit, filter);
+        int where = rest.IndexOf("WHERE", StringComparison.OrdinalIgnoreCase);
+        var filters = where < 0
+            ? Array.Empty<(string, string)>()
+            : FieldEquals().Matches(rest[where..]).Select(m => (m.Groups["field"].Value, m.Groups["value"].Value)).ToArray();
+        return new SoqlQuery(fields, match.Groups["object"].Value, limit, filters);
     }
 
     [GeneratedRegex(@"^\s*SELECT\s+(?<fields>.+?)\s+FROM\s+(?<object>\w+)(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
@@ -39,6 +42,6 @@ internal sealed partial class SoqlQuery
     [GeneratedRegex(@"\bLIMIT\s+(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex LimitClause();
 
-    [GeneratedRegex(@"\bWHERE\s+(?<field>\w+)\s*=\s*'(?<value>[^']*)'", RegexOptions.IgnoreCase)]
-    private static partial Regex WhereEquals();
+    [GeneratedRegex(@"\b(?<field>\w+)\s*=\s*'(?<value>[^']*)'", RegexOptions.IgnoreCase)]
+    private static partial Regex FieldEquals();
 }
