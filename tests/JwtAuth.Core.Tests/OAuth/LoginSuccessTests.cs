@@ -29,7 +29,7 @@ public class LoginSuccessTests
         Assert.Equal(MockScenario.ClientId, auth.ClientId);
         Assert.Same(sf.KeyReference, auth.Key);
         Assert.Equal($"{sf.Server.BaseUrl}/id/{user.Org.Id}/{user.Id}", auth.IdUrl);
-        Assert.Equal("62.0", auth.ApiVersion);
+        Assert.Equal($"{sf.Server.Options.LatestApiVersion}.0", auth.ApiVersion);
         Assert.Equal(user.Org.Name, auth.OrgName);
         Assert.False(string.IsNullOrEmpty(auth.InstanceName));
         Assert.Equal(hasTrialDate, auth.TrialExpirationDate.HasValue);
@@ -71,7 +71,7 @@ public class LoginSuccessTests
 
         var rest = sf.Server.Requests.Where(r => r.Path.StartsWith("/services/data", StringComparison.Ordinal)).ToList();
         Assert.Contains(rest, r => r.Path == "/services/data");
-        var queries = rest.Where(r => r.Path == "/services/data/v62.0/query").Select(r => Uri.UnescapeDataString(r.Query)).ToList();
+        var queries = rest.Where(r => r.Path == $"/services/data/v{sf.Server.Options.LatestApiVersion}.0/query").Select(r => Uri.UnescapeDataString(r.Query)).ToList();
         Assert.Contains("?q=SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization", queries);
         Assert.Contains("?q=SELECT Id FROM ScratchOrgInfo limit 1", queries);
         Assert.All(rest.Where(r => r.Path != "/services/data"), r => Assert.True(r.HadAuthorization));

@@ -15,6 +15,9 @@ internal sealed class MockScenario : IAsyncDisposable
 {
     public const string ClientId = "3MVG9mockConsumerKey.for.JwtAuth.tests";
 
+    // RSA key generation dominates a scenario's start-up; one key pair serves every test (none mutates it).
+    private static readonly Lazy<TestKeyPair> SharedKeys = new(() => TestKeyPair.Create());
+
     private MockScenario(MockSalesforceServer server, TestKeyPair keys, ConnectedApp app)
     {
         Server = server;
@@ -31,7 +34,7 @@ internal sealed class MockScenario : IAsyncDisposable
     public static async Task<MockScenario> StartAsync(MockOptions? options = null)
     {
         var server = await MockSalesforceServer.StartAsync(options);
-        var keys = TestKeyPair.Create();
+        var keys = SharedKeys.Value;
         var app = server.AddConnectedApp(ClientId, keys.CertificatePem);
         return new MockScenario(server, keys, app);
     }
@@ -73,7 +76,6 @@ internal sealed class MockScenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        Keys.Dispose();
     }
 }
 

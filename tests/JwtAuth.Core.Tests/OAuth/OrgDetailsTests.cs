@@ -32,14 +32,14 @@ public class OrgDetailsTests
     {
         await using var sf = await MockScenario.StartAsync();
         var user = sf.AddUser(OrgKind.Sandbox);
-        sf.Server.Faults.Enqueue(Fault.DropConnection(count: null, path: "/services/data/v62.0/query"));
+        sf.Server.Faults.Enqueue(Fault.DropConnection(count: null, path: $"/services/data/v{sf.Server.Options.LatestApiVersion}.0/query"));
         using var client = sf.Client();
         var progress = new ProgressLog();
 
         var auth = await sf.LoginAsync(client, sf.Request(user), progress);
 
         Assert.Equal(OrgType.Unknown, auth.OrgType);
-        Assert.Equal("62.0", auth.ApiVersion);
+        Assert.Equal($"{sf.Server.Options.LatestApiVersion}.0", auth.ApiVersion);
         Assert.Null(auth.OrgName);
         Assert.Contains(progress.Items, p => p.Stage == LoginStage.FetchingDetails && p.Message.Contains("Organization row"));
         Assert.Contains(progress.Items, p => p.Stage == LoginStage.FetchingDetails && p.Message.Contains("Dev Hub"));
@@ -70,7 +70,7 @@ public class OrgDetailsTests
         {
             var auth = await sf.LoginAsync(client, sf.Request(user));
             Assert.Equal(OrgType.Scratch, auth.OrgType);
-            Assert.Equal("62.0", auth.ApiVersion);
+            Assert.Equal($"{sf.Server.Options.LatestApiVersion}.0", auth.ApiVersion);
         }
 
         Assert.Single(sf.Server.Requests, r => r.Path == "/services/data");
