@@ -62,6 +62,9 @@ namespace JwtAuth.Core.Jwt
                     $"Pass just the host, e.g. https://{uri.Host}.", null);
             }
 
+            // Before the path check: a pasted Lightning page URL should get the My Domain advice.
+            RefuseNonLoginDomains(uri.Host, loginUrl!);
+
             var authority = uri.GetLeftPart(UriPartial.Authority);
             if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
             {
@@ -70,8 +73,6 @@ namespace JwtAuth.Core.Jwt
                     $"Use {authority} (the client adds /services/oauth2/token itself).", loginUrl)
                 { SuggestedLoginUrl = authority };
             }
-
-            RefuseNonLoginDomains(uri.Host, loginUrl!);
 
             if (isHttp && !IsLoopback(uri))
             {
