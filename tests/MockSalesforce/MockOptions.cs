@@ -33,6 +33,9 @@ public sealed class MockOptions
     /// <summary>Whether the /__mock control API is served (loopback test infrastructure; on by default).</summary>
     public bool EnableControlApi { get; set; } = true;
 
+    /// <summary>How many requests the log keeps (oldest dropped first), so long benchmark runs stay bounded.</summary>
+    public int MaxRecordedRequests { get; set; } = 100_000;
+
     /// <summary>Whether unknown paths are written to standard error (paths only, never tokens).</summary>
     public bool LogUnknownPathsToConsole { get; set; } = true;
 }

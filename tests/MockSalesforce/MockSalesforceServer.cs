@@ -66,6 +66,8 @@ public sealed class MockSalesforceServer : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.Logging.ClearProviders();
+        // A request stuck in a Delay fault must not hold up disposal for the default 30 s.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(3));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
         var server = new MockSalesforceServer(app, state);

@@ -14,6 +14,7 @@ internal sealed class MockState
         Directory = new MockDirectory();
         Sessions = new SessionStore(Clock, () => Options.SessionLifetime);
         Verifier = new AssertionVerifier(Directory, Clock, options);
+        Requests = new RequestLog(options.MaxRecordedRequests);
     }
 
     public MockOptions Options { get; }
@@ -22,7 +23,7 @@ internal sealed class MockState
     public SessionStore Sessions { get; }
     public AssertionVerifier Verifier { get; }
     public FaultQueue Faults { get; } = new();
-    public RequestLog Requests { get; } = new();
+    public RequestLog Requests { get; }
 
     /// <summary>"http://127.0.0.1:PORT", known once Kestrel has bound.</summary>
     public string BaseUrl { get; set; } = "";

@@ -69,8 +69,8 @@ namespace JwtAuth.Core.OAuth
             var suggestion = reply.Location is null ? null : reply.Location.GetLeftPart(UriPartial.Authority);
             var problem = host is null
                 ? $"{What} at {url} answered with a redirect (HTTP {reply.StatusCode}) without a location. The assertion was not sent anywhere else."
-                : $"{What} at {url} redirected (HTTP {reply.StatusCode}) to the host {host}. Redirects are not followed, so the assertion was not sent there.";
-            var fix = host is null || string.Equals(host, tokenUrl.Host, StringComparison.OrdinalIgnoreCase)
+                : $"{What} at {url} redirected (HTTP {reply.StatusCode}) to the host {reply.Location!.Authority}. Redirects are not followed, so the assertion was not sent there.";
+            var fix = host is null || string.Equals(reply.Location!.Authority, tokenUrl.Authority, StringComparison.OrdinalIgnoreCase)
                 ? "Use the org's My Domain URL (https://yourdomain.my.salesforce.com) as -LoginUrl."
                 : $"If {host} is your org's login host, use -LoginUrl {suggestion}.";
             return new TokenEndpointException("TokenEndpointRedirect", JwtAuthErrorKind.InvalidOperation, problem, fix, url)

@@ -15,21 +15,27 @@ namespace JwtAuth.Core.SfCli
     /// </summary>
     public sealed class SfCliAuthReader
     {
-        private const string PublicLoginUrl = "https://login.salesforce.com";
+        private static readonly TimeSpan MaxLockWait = TimeSpan.FromSeconds(2);
         private readonly SfCliPaths _paths;
+        private readonly SfCliLockOptions _lockOptions;
 
-        public SfCliAuthReader(SfCliPaths paths) => _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        public SfCliAuthReader(SfCliPaths paths, SfCliLockOptions? lockOptions = null)
+        {
+            _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+            _lockOptions = lockOptions ?? SfCliLockOptions.Default;
+        }
 
         /// <summary>Every org with an auth file in ~/.sfdx, sorted by username.</summary>
         public IReadOnlyList<SfCliOrg> ListOrgs()
         {
             if (!Directory.Exists(_paths.SfdxDirectory)) return new SfCliOrg[0];
-            var aliases = SfCliAliasMap.ToDictionary(SfCliJson.ReadObject(_paths.AliasFile));
+            var aliases = ReadAliases();
             var defaults = ReadDefaults(aliases);
 
             var orgs = new List<SfCliOrg>();
             foreach (var file in Directory.GetFiles(_paths.SfdxDirectory, "*.json"))
             {
+                SfCliFileLock.WaitWhileLocked(file, _lockOptions, MaxLockWait);
                 var org = ReadAuthFile(file);
                 if (org is null) continue;
                 org.Aliases = SfCliAliasMap.AliasesOf(aliases, org.Username);
@@ -43,9 +49,14 @@ namespace JwtAuth.Core.SfCli
         /// <summary>The org an alias or username names, or null when the CLI has no auth for it.</summary>
         public SfCliOrg? Find(string usernameOrAlias)
         {
-            var aliases = SfCliAliasMap.ToDictionary(SfCliJson.ReadObject(_paths.AliasFile));
-            var username = SfCliAliasMap.ResolveUsername(aliases, usernameOrAlias);
+            var username = SfCliAliasMap.ResolveUsername(ReadAliases(), usernameOrAlias);
             return ListOrgs().FirstOrDefault(o => string.Equals(o.Username, username, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private IReadOnlyDictionary<string, string> ReadAliases()
+        {
+            SfCliFileLock.WaitWhileLocked(_paths.AliasFile, _lockOptions, MaxLockWait);
+            return SfCliAliasMap.ToDictionary(SfCliJson.ReadObject(_paths.AliasFile));
         }
 
         private (string? Org, string? DevHub) ReadDefaults(IReadOnlyDictionary<string, string> aliases)

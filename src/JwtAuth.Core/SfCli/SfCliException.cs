@@ -6,6 +6,7 @@ namespace JwtAuth.Core.SfCli
     /// <summary>An error while sharing org auths with the Salesforce CLI (its files under ~/.sfdx and ~/.sf).</summary>
     public class SfCliException : JwtAuthException
     {
+        /// <summary>See <see cref="JwtAuthException"/>; <paramref name="errorId"/> is one of <see cref="SfCliErrorIds"/>.</summary>
         public SfCliException(string errorId, JwtAuthErrorKind kind, string problem, string? fix = null,
             object? target = null, Exception? innerException = null)
             : base(errorId, kind, problem, fix, target, innerException)

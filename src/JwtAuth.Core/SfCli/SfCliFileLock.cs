@@ -57,6 +57,18 @@ namespace JwtAuth.Core.SfCli
             }
         }
 
+        /// <summary>
+        /// Waits (up to <paramref name="maxWait"/>) while a live writer holds the file's lock, as sfdx-core does before it
+        /// reads: the CLI rewrites its files in place, so a read during its write could see half a file.
+        /// </summary>
+        public static void WaitWhileLocked(string filePath, SfCliLockOptions options, TimeSpan maxWait)
+        {
+            var lockPath = LockPathOf(filePath);
+            var deadline = DateTime.UtcNow + maxWait;
+            while (Directory.Exists(lockPath) && !IsStale(lockPath, options.StaleAfter) && DateTime.UtcNow < deadline)
+                Thread.Sleep(FirstDelay);
+        }
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0) return;

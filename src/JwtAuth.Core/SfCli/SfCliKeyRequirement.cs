@@ -88,6 +88,13 @@ namespace JwtAuth.Core.SfCli
             _ => SfCliKeySource.PrivateKeyText,
         };
 
+        /// <summary>The check for a stored login: its key reference says where the key came from.</summary>
+        public static string EnsureUsable(KeyReference key)
+        {
+            if (key is null) throw new ArgumentNullException(nameof(key));
+            return EnsureUsable(SourceOf(key), key.KeyFile);
+        }
+
         /// <summary>
         /// Throws <see cref="SfCliException"/> unless the key came from a file the CLI can use later;
         /// returns that file's absolute path. <paramref name="keyFilePath"/> matters only for <see cref="SfCliKeySource.KeyFile"/>.

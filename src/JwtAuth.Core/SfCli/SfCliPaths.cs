@@ -11,6 +11,7 @@ namespace JwtAuth.Core.SfCli
     /// </summary>
     public sealed class SfCliPaths
     {
+        /// <summary>The CLI's folders under <paramref name="home"/> (tests and -Scope choices point it elsewhere).</summary>
         public SfCliPaths(string home)
         {
             if (string.IsNullOrWhiteSpace(home))
@@ -21,6 +22,7 @@ namespace JwtAuth.Core.SfCli
         /// <summary>The home folder the CLI of the current user uses.</summary>
         public static SfCliPaths ForCurrentUser() => new SfCliPaths(ResolveHome());
 
+        /// <summary>The absolute home folder.</summary>
         public string Home { get; }
 
         /// <summary><c>~/.sfdx</c>: auth files, aliases, the legacy config.</summary>
@@ -29,6 +31,7 @@ namespace JwtAuth.Core.SfCli
         /// <summary><c>~/.sf</c>: the current config.</summary>
         public string SfDirectory => Path.Combine(Home, ".sf");
 
+        /// <summary><c>~/.sfdx/alias.json</c>.</summary>
         public string AliasFile => Path.Combine(SfdxDirectory, "alias.json");
 
         /// <summary><c>~/.sf/config.json</c>, holding <c>target-org</c> and <c>target-dev-hub</c>.</summary>

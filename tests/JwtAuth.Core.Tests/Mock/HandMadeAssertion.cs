@@ -12,7 +12,11 @@ internal static class HandMadeAssertion
     {
         string headerPart = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(header ?? new { alg = "RS256", typ = "JWT" }));
         string claimsPart = Base64Url.Encode(JsonSerializer.SerializeToUtf8Bytes(claims));
-        byte[] signature = key.SignData(Encoding.ASCII.GetBytes(headerPart + "." + claimsPart), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        byte[] signature;
+        lock (key) // scenarios share one key across parallel test classes
+        {
+            signature = key.SignData(Encoding.ASCII.GetBytes(headerPart + "." + claimsPart), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
         return headerPart + "." + claimsPart + "." + Base64Url.Encode(signature);
     }
 

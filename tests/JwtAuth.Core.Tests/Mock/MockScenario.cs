@@ -11,6 +11,9 @@ internal sealed class MockScenario : IAsyncDisposable
 {
     public const string ConsumerKey = "3MVG9mockConsumerKey";
 
+    // One key for all scenarios: RSA generation is the slowest part of a test on a 2-core machine.
+    private static readonly Lazy<TestKeyPair> SharedKeys = new(() => TestKeyPair.Create());
+
     private MockScenario(MockSalesforceServer server, TestKeyPair keys)
     {
         Server = server;
@@ -33,7 +36,7 @@ internal sealed class MockScenario : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static async Task<MockScenario> StartAsync(MockOptions? options = null) =>
-        new(await MockSalesforceServer.StartAsync(options), TestKeyPair.Create());
+        new(await MockSalesforceServer.StartAsync(options), SharedKeys.Value);
 
     public Task<HttpResponseMessage> PostTokenAsync(string assertion, string grantType = "urn:ietf:params:oauth:grant-type:jwt-bearer") =>
         Http.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -70,6 +73,5 @@ internal sealed class MockScenario : IAsyncDisposable
     {
         Http.Dispose();
         await Server.DisposeAsync();
-        Keys.Dispose();
     }
 }

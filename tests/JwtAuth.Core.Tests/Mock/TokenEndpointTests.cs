@@ -75,6 +75,7 @@ public class TokenEndpointTests
         using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims("3MVG9unknown", mock.HubUser.Username, Audiences.Production));
 
         await AssertOAuthErrorAsync(response, "invalid_client_id", "client identifier invalid");
+        Assert.Equal("invalid_client_id", mock.Server.TokenRequests.Single().ErrorCode);
     }
 
     [Fact]

@@ -110,6 +110,36 @@ public sealed class SfCliAuthReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_waits_while_a_writer_holds_the_alias_file_lock()
+    {
+        _home.WriteSfdx("jwt@example.com.json", """{"username":"jwt@example.com","orgId":"00D000000000001EAA","instanceUrl":"https://x.my.salesforce.com"}""");
+        _home.WriteSfdx("alias.json", """{"orgs":{"old":"jwt@example.com"}}""");
+        var lockDir = _home.Paths.AliasFile + ".lock";
+        Directory.CreateDirectory(lockDir);
+
+        var reading = Task.Run(() => new SfCliAuthReader(_home.Paths).ListOrgs());
+        await Task.Delay(300);
+        Assert.False(reading.IsCompleted, "the reader waits for the writer");
+        // The writer finishes: new content, lock released.
+        File.WriteAllText(_home.Paths.AliasFile, """{"orgs":{"new":"jwt@example.com"}}""");
+        Directory.Delete(lockDir);
+
+        var org = Assert.Single(await reading.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(new[] { "new" }, org.Aliases);
+    }
+
+    [Fact]
+    public void A_corrupt_alias_file_is_a_clear_error_naming_it()
+    {
+        _home.WriteSfdx("alias.json", "{\"orgs\":");
+
+        var e = Assert.Throws<SfCliException>(() => new SfCliAuthReader(_home.Paths).ListOrgs());
+
+        Assert.Equal(SfCliErrorIds.FileCorrupt, e.ErrorId);
+        Assert.Contains(_home.Paths.AliasFile, e.Message);
+    }
+
+    [Fact]
     public void No_sfdx_folder_means_no_orgs()
     {
         Assert.Empty(new SfCliAuthReader(_home.Paths).ListOrgs());

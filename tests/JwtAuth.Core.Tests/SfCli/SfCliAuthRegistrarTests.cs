@@ -138,6 +138,20 @@ public sealed class SfCliAuthRegistrarTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_config_file_stops_the_change_before_the_auth_file_is_written()
+    {
+        Directory.CreateDirectory(_home.Paths.SfConfigFile); // a folder where the CLI's config file should be
+
+        var e = Assert.Throws<SfCliException>(() => _registrar.Register(TempHome.Org("hub@example.com"), _key, "hub", setDefault: true, setDefaultDevHub: false));
+
+        Assert.Equal(SfCliErrorIds.FileUnreadable, e.ErrorId);
+        Assert.Contains(_home.Paths.SfConfigFile, e.Message);
+        Assert.False(File.Exists(_home.SfdxFile("hub@example.com.json")));
+        Assert.False(File.Exists(_home.Paths.AliasFile));
+        AssertNoLeftovers();
+    }
+
+    [Fact]
     public void Bad_inputs_are_refused_before_any_file_is_touched()
     {
         var incomplete = TempHome.Org("hub@example.com");

@@ -56,6 +56,21 @@ public sealed class SfCliAuthRemoverTests : IDisposable
     }
 
     [Fact]
+    public void A_corrupt_config_file_stops_the_removal_and_the_auth_file_stays()
+    {
+        new SfCliAuthRegistrar(_home.Paths).Register(TempHome.Org("hub@example.com"), _home.NewKeyFile(), "hub", false, false);
+        _home.WriteSfdx("sfdx-config.json", "{ not json");
+        var aliasBefore = File.ReadAllText(_home.Paths.AliasFile);
+
+        var e = Assert.Throws<SfCliException>(() => new SfCliAuthRemover(_home.Paths).Remove("hub"));
+
+        Assert.Equal(SfCliErrorIds.FileCorrupt, e.ErrorId);
+        Assert.Contains(_home.Paths.SfdxConfigFile, e.Message);
+        Assert.True(File.Exists(_home.SfdxFile("hub@example.com.json")));
+        Assert.Equal(aliasBefore, File.ReadAllText(_home.Paths.AliasFile));
+    }
+
+    [Fact]
     public void A_dangling_alias_without_auth_file_is_still_removed()
     {
         _home.WriteSfdx("alias.json", """{"orgs":{"x":"x@example.com","y":"y@example.com"}}""");

@@ -72,6 +72,15 @@ public sealed class SfCliKeyRequirementTests : IDisposable
         Assert.Equal(SfCliKeySource.PrivateKeyText, SfCliKeyRequirement.SourceOf(KeyReference.None()));
     }
 
+    [Fact]
+    public void A_stored_key_reference_is_checked_like_its_parameter()
+    {
+        var key = _home.NewKeyFile();
+        Assert.Equal(key, SfCliKeyRequirement.EnsureUsable(KeyReference.File(key)));
+        Assert.Equal(SfCliErrorIds.KeyInCertificateStore, Assert.Throws<SfCliException>(() => SfCliKeyRequirement.EnsureUsable(KeyReference.Store("AB12", "CurrentUser\\My"))).ErrorId);
+        Assert.Equal(SfCliErrorIds.KeyInMemory, Assert.Throws<SfCliException>(() => SfCliKeyRequirement.EnsureUsable(KeyReference.None())).ErrorId);
+    }
+
     private static SfCliException Refuse(SfCliKeySource source, string path) =>
         Assert.Throws<SfCliException>(() => SfCliKeyRequirement.EnsureUsable(source, path));
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MockSalesforce.Model;
@@ -17,6 +18,7 @@ internal static class ControlEndpoints
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static bool IsControlPath(PathString path) => path.StartsWithSegments(Prefix);

@@ -32,13 +32,16 @@ public static class SetupApplier
         return server.AddOrg(spec.Kind, spec.Name, spec.MyDomainName, spec.InstanceUrl, spec.SiteUrls, devHub, spec.Id);
     }
 
-    /// <summary>Adds one user.</summary>
+    /// <summary>Adds one user; a scratch org's user replicates after <see cref="MockOptions.ReplicationDelay"/> unless the spec says otherwise.</summary>
     public static MockUser Add(this MockSalesforceServer server, UserSpec spec)
     {
         var org = server.FindOrgByNameOrId(spec.Org);
         var apps = (spec.PreAuthorizedFor ?? new List<string>()).Select(server.FindAppOrThrow).ToArray();
         var user = server.AddUser(org, spec.Username, spec.Active ?? true, apps);
-        if (spec.ReplicatesAfterSeconds is { } seconds) user.ReplicatesAt = server.Clock.UtcNow + TimeSpan.FromSeconds(seconds);
+        // Scratch users replicate after the server's ReplicationDelay unless the spec says otherwise.
+        TimeSpan? replicatesAfter = spec.ReplicatesAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds)
+            : org.Kind == OrgKind.Scratch ? server.Options.ReplicationDelay : null;
+        if (replicatesAfter is { } delay) user.ReplicatesAt = server.Clock.UtcNow + delay;
         return user;
     }
 

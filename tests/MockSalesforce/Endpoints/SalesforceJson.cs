@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace MockSalesforce.Endpoints;
@@ -7,7 +8,8 @@ internal static class SalesforceJson
 {
     public const string ContentType = "application/json;charset=UTF-8";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    // Salesforce writes apostrophes and '+' literally ("Winter '25"), not as \u0027.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(HttpContext context, int status, object body)
     {

@@ -34,7 +34,7 @@ public sealed class RecordedRequest
     public int StatusCode { get; set; }
 
     /// <summary>The OAuth error code for a failed token request (e.g. invalid_grant), or null.</summary>
-    public string? OAuthError { get; set; }
+    public string? ErrorCode { get; set; }
 
     /// <summary>The injected faults applied (kind names), if any.</summary>
     public IReadOnlyList<string> Faults { get; set; } = Array.Empty<string>();

@@ -1,10 +1,13 @@
 namespace MockSalesforce.Logging;
 
-/// <summary>Every request to the Salesforce-facing endpoints, in arrival order (the control API is not logged).</summary>
+/// <summary>The latest requests to the Salesforce-facing endpoints, in arrival order (the control API is not logged).</summary>
 public sealed class RequestLog
 {
-    private readonly List<RecordedRequest> _requests = new();
+    private readonly Queue<RecordedRequest> _requests = new();
     private readonly object _gate = new();
+    private readonly int _capacity;
+
+    internal RequestLog(int capacity) => _capacity = capacity;
 
     /// <summary>A snapshot of the requests so far.</summary>
     public IReadOnlyList<RecordedRequest> Snapshot()
@@ -20,6 +23,10 @@ public sealed class RequestLog
 
     internal void Add(RecordedRequest request)
     {
-        lock (_gate) _requests.Add(request);
+        lock (_gate)
+        {
+            _requests.Enqueue(request);
+            while (_requests.Count > _capacity) _requests.Dequeue();
+        }
     }
 }

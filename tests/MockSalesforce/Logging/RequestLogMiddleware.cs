@@ -26,6 +26,12 @@ internal static class RequestLogMiddleware
             HadAuthorization = request.Headers.Authorization.Count > 0,
         };
         state.Requests.Add(record);
+        // Record the outcome when headers go out, so it is visible by the time the client has the response.
+        context.Response.OnStarting(() =>
+        {
+            RecordOutcome(context, record);
+            return Task.CompletedTask;
+        });
         var watch = Stopwatch.StartNew();
         try
         {
@@ -38,11 +44,16 @@ internal static class RequestLogMiddleware
         finally
         {
             record.DurationMs = watch.Elapsed.TotalMilliseconds;
-            record.StatusCode = context.Response.StatusCode;
-            record.OAuthError = (context.Items[typeof(TokenError)] as TokenError)?.Error;
-            record.Faults = context.Items[typeof(Fault)] as List<string> ?? (IReadOnlyList<string>)Array.Empty<string>();
+            RecordOutcome(context, record);
             record.Aborted |= context.RequestAborted.IsCancellationRequested;
         }
+    }
+
+    private static void RecordOutcome(HttpContext context, RecordedRequest record)
+    {
+        record.StatusCode = context.Response.StatusCode;
+        record.ErrorCode = (context.Items[typeof(TokenError)] as TokenError)?.Error;
+        record.Faults = (context.Items[typeof(Fault)] as List<string>)?.ToArray() ?? Array.Empty<string>();
     }
 
     private static async Task<(IReadOnlyDictionary<string, string>, RecordedAssertion?)> ReadFormAsync(HttpRequest request, CancellationToken aborted)
