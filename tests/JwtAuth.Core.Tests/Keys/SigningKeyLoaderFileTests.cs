@@ -75,6 +75,24 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     }
 
     [Fact]
+    public void A_utf16_file_as_windows_powershell_redirection_writes_it()
+    {
+        var path = _set.Scratch("utf16.key");
+        File.WriteAllText(path, File.ReadAllText(_set.Pkcs8).Replace("\n", "\r\n"), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        using var key = SigningKeyLoader.FromFile(path);
+        Assert.Equal(_set.Modulus, key.Rsa.ExportParameters(false).Modulus);
+    }
+
+    [Fact]
+    public void A_disposed_key_cannot_be_used()
+    {
+        var key = SigningKeyLoader.FromFile(_set.Pkcs8);
+        key.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => key.Rsa);
+        key.Dispose();
+    }
+
+    [Fact]
     public void A_relative_path_is_made_absolute_in_the_reference()
     {
         var previous = Environment.CurrentDirectory;
@@ -195,6 +213,8 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     [InlineData(nameof(OpenSslKeySet.EcTraditional), "EC")]
     [InlineData(nameof(OpenSslKeySet.EcPkcs8), "EC")]
     [InlineData(nameof(OpenSslKeySet.Ed25519), "Ed25519")]
+    [InlineData(nameof(OpenSslKeySet.DsaPkcs8), "DSA")]
+    [InlineData(nameof(OpenSslKeySet.DsaTraditional), "DSA")]
     public void Non_rsa_keys_are_named(string file, string type)
     {
         var error = AssertError(KeyErrorIds.KeyNotRsa, () => SigningKeyLoader.FromFile(PathOf(file)));
