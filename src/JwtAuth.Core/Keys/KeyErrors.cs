@@ -61,7 +61,7 @@ namespace JwtAuth.Core.Keys
 
         public static KeyException PasswordRequired(string source) => new KeyException(
             KeyErrorIds.KeyPasswordRequired, JwtAuthErrorKind.InvalidArgument,
-            $"The {source} is encrypted and no password was given.",
+            $"The {source} is password-protected and no password was given.",
             "Pass the key's password (for example from a secret variable).",
             source);
 
