@@ -207,7 +207,7 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Assert.Equal("old server.crt", File.ReadAllText(folder.File("server.crt")));
     }
 
-    [NotRootFact]
+    [PermissionsEnforcedFact]
     public void A_read_only_folder_fails_cleanly()
     {
         if (OperatingSystem.IsWindows()) return;

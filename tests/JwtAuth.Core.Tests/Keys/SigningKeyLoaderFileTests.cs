@@ -152,7 +152,7 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
         Assert.Contains("folder", error.Message);
     }
 
-    [NotRootFact]
+    [PermissionsEnforcedFact]
     public void Permission_denied()
     {
         if (OperatingSystem.IsWindows()) return;

@@ -13,7 +13,7 @@ public class SigningKeyLoaderTextTests : IClassFixture<OpenSslKeySet>
     public static TheoryData<string> Manglings => new()
     {
         "as-is", "crlf", "quoted", "single-quoted", "whitespace", "bom", "literal-backslash-n", "literal-backslash-r-n",
-        "spaces-for-newlines", "no-newlines", "base64-of-pem", "base64-of-pem-wrapped", "indented",
+        "spaces-for-newlines", "no-newlines", "base64-of-pem", "base64-of-pem-wrapped", "indented", "body-only",
     };
 
     [Theory]
@@ -94,6 +94,7 @@ public class SigningKeyLoaderTextTests : IClassFixture<OpenSslKeySet>
         "base64-of-pem" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem)),
         "base64-of-pem-wrapped" => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pem), Base64FormattingOptions.InsertLineBreaks),
         "indented" => string.Join("\n", pem.Split('\n').Select(line => "    " + line)),
+        "body-only" => string.Join("\n", pem.Split('\n').Where(line => !line.StartsWith("-----"))),
         _ => throw new ArgumentOutOfRangeException(nameof(how)),
     };
 }
