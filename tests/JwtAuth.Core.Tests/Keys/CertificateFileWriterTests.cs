@@ -207,7 +207,7 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Assert.Equal("old server.crt", File.ReadAllText(folder.File("server.crt")));
     }
 
-    [PermissionsEnforcedFact]
+    [Fact]
     public void A_read_only_folder_fails_cleanly()
     {
         if (OperatingSystem.IsWindows()) return;
@@ -216,9 +216,11 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Directory.CreateDirectory(target);
         File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
-        var error = Assert.Throws<KeyException>(() => CertificateFileWriter.Write(_certificate, new CertificateFileRequest { Directory = target }));
+        var thrown = PermissionsEnforced.Run(() => CertificateFileWriter.Write(_certificate, new CertificateFileRequest { Directory = target }));
 
+        var error = Assert.IsType<KeyException>(thrown);
         Assert.Equal(KeyErrorIds.CertificateWriteFailed, error.ErrorId);
+        Assert.Contains("server.key", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(target));
     }
 

@@ -152,15 +152,21 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
         Assert.Contains("folder", error.Message);
     }
 
-    [PermissionsEnforcedFact]
+    [Fact]
     public void Permission_denied()
     {
         if (OperatingSystem.IsWindows()) return;
         var path = _set.Scratch("locked.key");
         File.Copy(_set.Pkcs8, path, overwrite: true);
         File.SetUnixFileMode(path, UnixFileMode.None);
-        var error = AssertError(KeyErrorIds.KeyFileUnreadable, () => SigningKeyLoader.FromFile(path));
+
+        var thrown = PermissionsEnforced.Run(() => SigningKeyLoader.FromFile(path).Dispose());
+
+        var error = Assert.IsType<KeyException>(thrown);
+        Assert.Equal(KeyErrorIds.KeyFileUnreadable, error.ErrorId);
+        Assert.Equal(JwtAuth.Core.Errors.JwtAuthErrorKind.PermissionDenied, error.Kind);
         Assert.Contains("permission denied", error.Message);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
     }
 
     [Fact]
