@@ -64,6 +64,9 @@ public class SigningKeyLoaderCertificateTests
         var signature = key.Rsa.SignData(new byte[] { 9 }, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var publicKey = certificate.GetRSAPublicKey();
         Assert.True(publicKey!.VerifyData(new byte[] { 9 }, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+
+        using var reloaded = SigningKeyLoader.FromReference(key.Reference);
+        Assert.Equal(key.Rsa.ExportParameters(false).Modulus, reloaded.Rsa.ExportParameters(false).Modulus);
     }
 
     [Fact]

@@ -84,6 +84,22 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     }
 
     [Fact]
+    public void A_file_reference_reloads_the_same_key()
+    {
+        using var first = SigningKeyLoader.FromFile(_set.EncryptedAes256, OpenSslKeySet.Password);
+        using var again = SigningKeyLoader.FromReference(first.Reference, OpenSslKeySet.Password);
+        Assert.Equal(first.Rsa.ExportParameters(false).Modulus, again.Rsa.ExportParameters(false).Modulus);
+        Assert.Equal(first.Reference.KeyFile, again.Reference.KeyFile);
+    }
+
+    [Fact]
+    public void A_text_key_cannot_be_reloaded()
+    {
+        using var fromText = SigningKeyLoader.FromText(File.ReadAllText(_set.Pkcs8));
+        AssertError(KeyErrorIds.KeyNotRenewable, () => SigningKeyLoader.FromReference(fromText.Reference));
+    }
+
+    [Fact]
     public void A_disposed_key_cannot_be_used()
     {
         var key = SigningKeyLoader.FromFile(_set.Pkcs8);
