@@ -111,17 +111,11 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     [Fact]
     public void A_relative_path_is_made_absolute_in_the_reference()
     {
-        var previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = _set.Folder;
-            using var key = SigningKeyLoader.FromFile("pkcs8.key");
-            Assert.Equal(_set.Pkcs8, key.Reference.KeyFile);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        // Relative to the current folder without changing it: other tests run in parallel in this process.
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, _set.Pkcs8);
+        Assert.False(Path.IsPathRooted(relative));
+        using var key = SigningKeyLoader.FromFile(relative);
+        Assert.Equal(_set.Pkcs8, key.Reference.KeyFile);
     }
 
     [Fact]
