@@ -86,10 +86,12 @@ namespace JwtAuth.Core.Keys
                     committed.Add(current);
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException)
+            catch (Exception e)
             {
                 RollBack(staged, committed, backups, createdDirectory ? directory : null);
-                throw KeyErrors.WriteFailed(current, e);
+                if (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
+                    throw KeyErrors.WriteFailed(current, e);
+                throw;
             }
             finally
             {

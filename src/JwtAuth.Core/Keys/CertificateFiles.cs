@@ -17,8 +17,10 @@ namespace JwtAuth.Core.Keys
         /// <summary>SHA-1 thumbprint, upper-case hex.</summary>
         public string Thumbprint { get; set; } = string.Empty;
 
+        /// <summary>Subject distinguished name, e.g. <c>CN=My App</c>.</summary>
         public string Subject { get; set; } = string.Empty;
 
+        /// <summary>Serial number, upper-case hex.</summary>
         public string SerialNumber { get; set; } = string.Empty;
 
         /// <summary>Start of validity (UTC).</summary>
@@ -27,11 +29,13 @@ namespace JwtAuth.Core.Keys
         /// <summary>End of validity (UTC).</summary>
         public DateTime NotAfter { get; set; }
 
+        /// <summary>RSA key size in bits.</summary>
         public int KeySize { get; set; }
 
         /// <summary>Format of the key file (<see cref="PrivateKeyFormat.Pkcs8"/> when encrypted).</summary>
         public PrivateKeyFormat KeyFormat { get; set; }
 
+        /// <summary>True when the key file is encrypted PKCS#8.</summary>
         public bool KeyEncrypted { get; set; }
     }
 }

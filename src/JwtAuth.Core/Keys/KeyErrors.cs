@@ -53,6 +53,11 @@ namespace JwtAuth.Core.Keys
             "The key text is empty.",
             "Pass the PEM private key text; in a pipeline, check that the secret variable is mapped into the step's environment.");
 
+        public static KeyException NotRenewable() => new KeyException(
+            KeyErrorIds.KeyNotRenewable, JwtAuthErrorKind.InvalidOperation,
+            "The key was given as text when the org was connected, so JwtAuth has no file or certificate to sign a new assertion with.",
+            "Pass the key text again, or connect with a key file or certificate thumbprint so tokens can be renewed without it.");
+
         public static KeyException NotAPrivateKey(string source, string whatItIs) => new KeyException(
             KeyErrorIds.NotAPrivateKey, JwtAuthErrorKind.InvalidData,
             $"The {source} holds {whatItIs}, not a private key.",
@@ -61,7 +66,7 @@ namespace JwtAuth.Core.Keys
 
         public static KeyException PasswordRequired(string source) => new KeyException(
             KeyErrorIds.KeyPasswordRequired, JwtAuthErrorKind.InvalidArgument,
-            $"The {source} is encrypted and no password was given.",
+            $"The {source} is password-protected and no password was given.",
             "Pass the key's password (for example from a secret variable).",
             source);
 

@@ -29,6 +29,7 @@ namespace JwtAuth.Core.Keys
         public const string KeyNotRsa = nameof(KeyNotRsa);
         public const string KeyUnreadable = nameof(KeyUnreadable);
         public const string KeyTextEmpty = nameof(KeyTextEmpty);
+        public const string KeyNotRenewable = nameof(KeyNotRenewable);
         public const string CertificateNotFound = nameof(CertificateNotFound);
         public const string CertificateHasNoPrivateKey = nameof(CertificateHasNoPrivateKey);
         public const string InvalidThumbprint = nameof(InvalidThumbprint);

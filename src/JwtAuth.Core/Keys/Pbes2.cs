@@ -29,6 +29,8 @@ namespace JwtAuth.Core.Keys
                 throw new NotSupportedException("the key derivation is not PBKDF2 (scrypt is not supported); re-encrypt the key with 'openssl pkcs8 -topk8 -v2 aes-256-cbc'");
             var kdfParams = kdf.ReadSequence();
             var salt = kdfParams.ReadOctetString();
+            // .NET Framework's PBKDF2 refuses shorter salts; refuse them on every edition alike (OpenSSL writes 8 or 16).
+            if (salt.Length < 8) throw new NotSupportedException("the PBKDF2 salt is shorter than 8 bytes");
             if (!kdfParams.TryReadInt32(out var iterations) || iterations < 1 || iterations > MaxIterations)
                 throw new NotSupportedException("the PBKDF2 iteration count is out of range");
             int? keyLength = null;

@@ -20,6 +20,7 @@ namespace JwtAuth.Core.Keys
 
         // ---- PKCS#1 RSAPrivateKey (BEGIN RSA PRIVATE KEY) ----
 
+        /// <summary>Reads a DER PKCS#1 RSAPrivateKey.</summary>
         public static RSAParameters ReadPkcs1PrivateKey(byte[] der) => ReadPkcs1PrivateKey(der, DefaultSource);
 
         internal static RSAParameters ReadPkcs1PrivateKey(ReadOnlyMemory<byte> der, string source)
@@ -60,6 +61,7 @@ namespace JwtAuth.Core.Keys
             }
         }
 
+        /// <summary>Writes a DER PKCS#1 RSAPrivateKey (byte for byte what .NET's ExportRSAPrivateKey writes).</summary>
         public static byte[] WritePkcs1PrivateKey(RSAParameters key)
         {
             RequirePrivate(key);
@@ -81,6 +83,7 @@ namespace JwtAuth.Core.Keys
 
         // ---- PKCS#8 PrivateKeyInfo (BEGIN PRIVATE KEY) ----
 
+        /// <summary>Reads a DER PKCS#8 PrivateKeyInfo holding an RSA key; other key types are a KeyNotRsa error.</summary>
         public static RSAParameters ReadPkcs8PrivateKey(byte[] der) => ReadPkcs8PrivateKey(der, DefaultSource);
 
         internal static RSAParameters ReadPkcs8PrivateKey(ReadOnlyMemory<byte> der, string source)
@@ -103,6 +106,7 @@ namespace JwtAuth.Core.Keys
             return ReadPkcs1PrivateKey(inner, source);
         }
 
+        /// <summary>Writes a DER PKCS#8 PrivateKeyInfo (byte for byte what .NET's ExportPkcs8PrivateKey writes).</summary>
         public static byte[] WritePkcs8PrivateKey(RSAParameters key)
         {
             var pkcs1 = WritePkcs1PrivateKey(key);
@@ -125,6 +129,7 @@ namespace JwtAuth.Core.Keys
 
         // ---- Encrypted PKCS#8 (BEGIN ENCRYPTED PRIVATE KEY) ----
 
+        /// <summary>Decrypts a DER EncryptedPrivateKeyInfo (PBES2: PBKDF2 HMAC-SHA1/256/384/512, AES-CBC or 3DES-CBC).</summary>
         public static RSAParameters ReadEncryptedPkcs8PrivateKey(byte[] der, string? password) =>
             ReadEncryptedPkcs8PrivateKey(der, password, DefaultSource);
 
@@ -177,6 +182,7 @@ namespace JwtAuth.Core.Keys
             }
         }
 
+        /// <summary>Writes a DER EncryptedPrivateKeyInfo: PBES2, PBKDF2-HMAC-SHA256 with a 16-byte salt, AES-256-CBC.</summary>
         public static byte[] WriteEncryptedPkcs8PrivateKey(RSAParameters key, string password, int iterations = DefaultPbkdf2Iterations)
         {
             if (password == null) throw new ArgumentNullException(nameof(password));
@@ -242,6 +248,7 @@ namespace JwtAuth.Core.Keys
             return new ReadOnlySpan<byte>(value, start, value.Length - start);
         }
 
+        /// <summary>Writes a DER SubjectPublicKeyInfo (BEGIN PUBLIC KEY).</summary>
         public static byte[] WriteSubjectPublicKeyInfo(RSAParameters key)
         {
             var rsa = new AsnWriter(AsnEncodingRules.DER);
@@ -295,6 +302,7 @@ namespace JwtAuth.Core.Keys
             }
         }
 
+        /// <summary>The public key as PEM (BEGIN PUBLIC KEY).</summary>
         public static string ExportPublicKeyPem(RSAParameters key) => Pem.Write(PemLabels.PublicKey, WriteSubjectPublicKeyInfo(key));
 
         /// <summary>Reads the private key from PEM text (any of the formats above; a certificate beside it is skipped).</summary>

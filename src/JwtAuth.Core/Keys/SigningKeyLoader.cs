@@ -72,6 +72,24 @@ namespace JwtAuth.Core.Keys
             throw KeyErrors.CertificateNotFound(normalized, new[] { "Cert:\\CurrentUser\\My", "Cert:\\LocalMachine\\My" });
         }
 
+        /// <summary>
+        /// Loads the key again from where an earlier login found it (to renew a token): the key file, or the
+        /// certificate store entry. A key that was given as text has no reference and cannot be reloaded.
+        /// </summary>
+        public static SigningKey FromReference(KeyReference reference, string? password = null)
+        {
+            if (reference == null) throw new ArgumentNullException(nameof(reference));
+            switch (reference.Kind)
+            {
+                case KeyReferenceKind.File when !string.IsNullOrEmpty(reference.KeyFile):
+                    return FromFile(reference.KeyFile!, password);
+                case KeyReferenceKind.CertificateStore when !string.IsNullOrEmpty(reference.CertificateThumbprint):
+                    return FromThumbprint(reference.CertificateThumbprint!);
+                default:
+                    throw KeyErrors.NotRenewable();
+            }
+        }
+
         /// <summary>Upper-case hex without separators; throws <see cref="KeyErrorIds.InvalidThumbprint"/> otherwise.</summary>
         public static string NormalizeThumbprint(string thumbprint)
         {

@@ -29,9 +29,10 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Assert.Null(files.PfxPath);
         Assert.Equal(new[] { "server.crt", "server.key" }, folder.Entries());
 
-        // A self-signed leaf is its own trust anchor: -partial_chain accepts it from -CAfile, -check_ss_sig checks its signature.
-        var verify = OpenSsl.Ok("verify", "-partial_chain", "-check_ss_sig", "-CAfile", files.CertificatePath, files.CertificatePath);
-        Assert.Contains(": OK", verify);
+        Assert.Equal(files.CertificatePath + ": OK", OpenSsl.Ok("verify", "-CAfile", files.CertificatePath, files.CertificatePath).Trim());
+        // -check_ss_sig also checks the self-signature of the anchor, which plain verify skips.
+        Assert.Equal(files.CertificatePath + ": OK",
+            OpenSsl.Ok("verify", "-partial_chain", "-check_ss_sig", "-CAfile", files.CertificatePath, files.CertificatePath).Trim());
 
         Assert.Equal(OpenSsl.Modulus("x509", files.CertificatePath), OpenSsl.Modulus("rsa", files.KeyPath));
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----\n", File.ReadAllText(files.KeyPath));
@@ -206,7 +207,7 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Assert.Equal("old server.crt", File.ReadAllText(folder.File("server.crt")));
     }
 
-    [NotRootFact]
+    [Fact]
     public void A_read_only_folder_fails_cleanly()
     {
         if (OperatingSystem.IsWindows()) return;
@@ -215,9 +216,11 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Directory.CreateDirectory(target);
         File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
-        var error = Assert.Throws<KeyException>(() => CertificateFileWriter.Write(_certificate, new CertificateFileRequest { Directory = target }));
+        var thrown = PermissionsEnforced.Run(() => CertificateFileWriter.Write(_certificate, new CertificateFileRequest { Directory = target }));
 
+        var error = Assert.IsType<KeyException>(thrown);
         Assert.Equal(KeyErrorIds.CertificateWriteFailed, error.ErrorId);
+        Assert.Contains("server.key", error.Message);
         Assert.Empty(Directory.GetFileSystemEntries(target));
     }
 

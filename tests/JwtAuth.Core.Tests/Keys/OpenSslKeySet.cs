@@ -31,6 +31,9 @@ public sealed class OpenSslKeySet : IDisposable
         OpenSsl.Ok("ecparam", "-genkey", "-name", "prime256v1", "-out", EcTraditional);
         OpenSsl.Ok("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", EcPkcs8);
         OpenSsl.Ok("genpkey", "-algorithm", "ed25519", "-out", Ed25519);
+        OpenSsl.Ok("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:1024", "-out", _folder.File("dsa.params"));
+        OpenSsl.Ok("genpkey", "-paramfile", _folder.File("dsa.params"), "-out", DsaPkcs8);
+        OpenSsl.Ok("pkey", "-in", DsaPkcs8, "-traditional", "-out", DsaTraditional);
         OpenSsl.Ok("rsa", "-in", Pkcs8, "-aes256", "-traditional", "-out", LegacyEncrypted, "-passout", "pass:" + Password);
 
         Modulus = Convert.FromHexString(OpenSsl.Modulus("rsa", Pkcs8).Substring("Modulus=".Length));
@@ -56,6 +59,8 @@ public sealed class OpenSslKeySet : IDisposable
     public string EcTraditional => _folder.File("ec.key");
     public string EcPkcs8 => _folder.File("ec-pkcs8.key");
     public string Ed25519 => _folder.File("ed25519.key");
+    public string DsaPkcs8 => _folder.File("dsa-pkcs8.key");
+    public string DsaTraditional => _folder.File("dsa.key");
     public string LegacyEncrypted => _folder.File("legacy-enc.key");
 
     /// <summary>Modulus of the PKCS#8 key (the one behind the certificate and most formats).</summary>

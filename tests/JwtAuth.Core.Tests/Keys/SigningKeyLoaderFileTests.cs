@@ -75,19 +75,47 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     }
 
     [Fact]
+    public void A_utf16_file_as_windows_powershell_redirection_writes_it()
+    {
+        var path = _set.Scratch("utf16.key");
+        File.WriteAllText(path, File.ReadAllText(_set.Pkcs8).Replace("\n", "\r\n"), new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true));
+        using var key = SigningKeyLoader.FromFile(path);
+        Assert.Equal(_set.Modulus, key.Rsa.ExportParameters(false).Modulus);
+    }
+
+    [Fact]
+    public void A_file_reference_reloads_the_same_key()
+    {
+        using var first = SigningKeyLoader.FromFile(_set.EncryptedAes256, OpenSslKeySet.Password);
+        using var again = SigningKeyLoader.FromReference(first.Reference, OpenSslKeySet.Password);
+        Assert.Equal(first.Rsa.ExportParameters(false).Modulus, again.Rsa.ExportParameters(false).Modulus);
+        Assert.Equal(first.Reference.KeyFile, again.Reference.KeyFile);
+    }
+
+    [Fact]
+    public void A_text_key_cannot_be_reloaded()
+    {
+        using var fromText = SigningKeyLoader.FromText(File.ReadAllText(_set.Pkcs8));
+        AssertError(KeyErrorIds.KeyNotRenewable, () => SigningKeyLoader.FromReference(fromText.Reference));
+    }
+
+    [Fact]
+    public void A_disposed_key_cannot_be_used()
+    {
+        var key = SigningKeyLoader.FromFile(_set.Pkcs8);
+        key.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => key.Rsa);
+        key.Dispose();
+    }
+
+    [Fact]
     public void A_relative_path_is_made_absolute_in_the_reference()
     {
-        var previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = _set.Folder;
-            using var key = SigningKeyLoader.FromFile("pkcs8.key");
-            Assert.Equal(_set.Pkcs8, key.Reference.KeyFile);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        // Relative to the current folder without changing it: other tests run in parallel in this process.
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, _set.Pkcs8);
+        Assert.False(Path.IsPathRooted(relative));
+        using var key = SigningKeyLoader.FromFile(relative);
+        Assert.Equal(_set.Pkcs8, key.Reference.KeyFile);
     }
 
     [Fact]
@@ -134,15 +162,21 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
         Assert.Contains("folder", error.Message);
     }
 
-    [NotRootFact]
+    [Fact]
     public void Permission_denied()
     {
         if (OperatingSystem.IsWindows()) return;
         var path = _set.Scratch("locked.key");
         File.Copy(_set.Pkcs8, path, overwrite: true);
         File.SetUnixFileMode(path, UnixFileMode.None);
-        var error = AssertError(KeyErrorIds.KeyFileUnreadable, () => SigningKeyLoader.FromFile(path));
+
+        var thrown = PermissionsEnforced.Run(() => SigningKeyLoader.FromFile(path).Dispose());
+
+        var error = Assert.IsType<KeyException>(thrown);
+        Assert.Equal(KeyErrorIds.KeyFileUnreadable, error.ErrorId);
+        Assert.Equal(JwtAuth.Core.Errors.JwtAuthErrorKind.PermissionDenied, error.Kind);
         Assert.Contains("permission denied", error.Message);
+        Assert.IsType<UnauthorizedAccessException>(error.InnerException);
     }
 
     [Fact]
@@ -195,6 +229,8 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
     [InlineData(nameof(OpenSslKeySet.EcTraditional), "EC")]
     [InlineData(nameof(OpenSslKeySet.EcPkcs8), "EC")]
     [InlineData(nameof(OpenSslKeySet.Ed25519), "Ed25519")]
+    [InlineData(nameof(OpenSslKeySet.DsaPkcs8), "DSA")]
+    [InlineData(nameof(OpenSslKeySet.DsaTraditional), "DSA")]
     public void Non_rsa_keys_are_named(string file, string type)
     {
         var error = AssertError(KeyErrorIds.KeyNotRsa, () => SigningKeyLoader.FromFile(PathOf(file)));
