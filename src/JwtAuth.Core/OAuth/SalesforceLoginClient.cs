@@ -83,14 +83,13 @@ namespace JwtAuth.Core.OAuth
             }
 
             keyReference ??= KeyReference.None();
-            var loginUrl = LoginUrlPolicy.Normalize(request.LoginUrl);
-            var audience = AudienceResolver.Resolve(loginUrl, request.Audience);
-            var tokenUrl = new Uri(loginUrl, "/services/oauth2/token");
-            var retryTimeout = request.RetryTimeout
-                ?? (string.Equals(audience, AudienceResolver.Sandbox, StringComparison.OrdinalIgnoreCase) ? _options.SandboxRetryTimeout : TimeSpan.Zero);
-
             try
             {
+                var loginUrl = LoginUrlPolicy.Normalize(request.LoginUrl);
+                var audience = AudienceResolver.Resolve(loginUrl, request.Audience);
+                var tokenUrl = new Uri(loginUrl, "/services/oauth2/token");
+                var retryTimeout = request.RetryTimeout
+                    ?? (string.Equals(audience, AudienceResolver.Sandbox, StringComparison.OrdinalIgnoreCase) ? _options.SandboxRetryTimeout : TimeSpan.Zero);
                 var token = await RequestTokenAsync(tokenUrl, audience, clientId, username, key, keyReference, retryTimeout, progress, cancellationToken)
                     .ConfigureAwait(false);
                 var auth = new OrgAuth
