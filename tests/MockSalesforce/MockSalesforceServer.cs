@@ -106,6 +106,8 @@ public sealed class MockSalesforceServer : IAsyncDisposable
             throw new ArgumentException("Only a scratch org has a Dev Hub, and it must be a DevHub org.", nameof(devHub));
         if (orgId is not null && !SalesforceId.IsValid(orgId, "00D"))
             throw new ArgumentException("An org id is 18 characters starting with 00D, with a valid checksum.", nameof(orgId));
+        if (instanceUrl is not null && (!Uri.TryCreate(instanceUrl, UriKind.Absolute, out var parsed) || parsed.AbsolutePath != "/" || parsed.Query.Length > 0))
+            throw new ArgumentException($"The instance URL must be an absolute URL without a path, like {BaseUrl}.", nameof(instanceUrl));
         int number = Interlocked.Increment(ref _orgCounter);
         string domain = myDomainName ?? $"mock-{kind.ToString().ToLowerInvariant()}-{number}";
         var org = new MockOrg(orgId ?? SalesforceId.New("00D"), kind, name ?? $"Mock {kind} {number}", domain,

@@ -23,7 +23,8 @@ public static class Program
         {
             return StandaloneHost.RunAsync(commandLine).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or ArgumentException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or ArgumentException or System.Text.Json.JsonException
+            or System.Security.Cryptography.CryptographicException)
         {
             Console.Error.WriteLine($"MockSalesforce could not start: {e.Message}");
             return 1;

@@ -20,7 +20,7 @@ internal sealed class MockScenario : IAsyncDisposable
         Keys = keys;
         App = server.AddConnectedApp(ConsumerKey, keys.CertificatePem);
         HubOrg = server.AddOrg(OrgKind.DevHub, name: "Hub");
-        HubUser = server.AddUser(HubOrg, "hub@example.com", App);
+        HubUser = server.AddUser(HubOrg, "hub@example.com", preAuthorizedFor: App);
         SandboxOrg = server.AddOrg(OrgKind.Sandbox, name: "Sandbox");
         SandboxUser = server.AddUser(SandboxOrg, "admin@example.com.uat", App);
         Http = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };

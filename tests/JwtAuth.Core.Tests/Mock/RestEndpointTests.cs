@@ -209,6 +209,19 @@ public class RestEndpointTests
     }
 
     [Fact]
+    public async Task ToolingSandboxProcessQueryOfTheCliFindsNoSandboxesOnAProductionOrg()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
+        string soql = $"SELECT Id,Status,SandboxName FROM SandboxProcess WHERE SandboxOrganization ='{mock.SandboxOrg.Id[..15]}' ORDER BY CreatedDate DESC";
+
+        using var response = await mock.GetAsync("/services/data/v65.0/tooling/query?q=" + Uri.EscapeDataString(soql), accessToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await MockScenario.ReadJsonAsync(response)).GetProperty("totalSize").GetInt32());
+    }
+
+    [Fact]
     public async Task RequestLogKeepsOnlyTheLatestRequests()
     {
         await using var mock = await MockScenario.StartAsync(new MockOptions { MaxRecordedRequests = 2, LogUnknownPathsToConsole = false });

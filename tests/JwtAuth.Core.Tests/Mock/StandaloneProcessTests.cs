@@ -69,6 +69,27 @@ public class StandaloneProcessTests
     }
 
     [Fact]
+    public async Task UnreadableCertificateInSetupExitsWithTheProblem()
+    {
+        string folder = Directory.CreateTempSubdirectory("mock-badsetup-").FullName;
+        try
+        {
+            string setup = Path.Combine(folder, "setup.json");
+            await File.WriteAllTextAsync(setup, """{ "apps": [ { "consumerKey": "K", "certificatePath": "missing.crt" } ] }""");
+            using var process = StandaloneMock.Spawn("--config", setup);
+            string stderr = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("missing.crt", stderr);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UnknownArgumentExitsWithUsage()
     {
         using var process = StandaloneMock.Spawn("--bogus");

@@ -68,6 +68,20 @@ public class TokenEndpointTests
     }
 
     [Fact]
+    public async Task OrgInstanceUrlCanBeAnotherNameForTheMockHost()
+    {
+        await using var mock = await MockScenario.StartAsync();
+        string localhost = mock.Server.BaseUrl.Replace("127.0.0.1", "localhost");
+        var org = mock.Server.AddOrg(OrgKind.Production, instanceUrl: localhost + "/");
+        mock.Server.AddUser(org, "elsewhere@example.com", mock.App);
+
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, "elsewhere@example.com", Audiences.Production));
+
+        Assert.Equal(localhost, (await MockScenario.ReadJsonAsync(response)).GetProperty("instance_url").GetString());
+        Assert.Throws<ArgumentException>(() => mock.Server.AddOrg(OrgKind.Production, instanceUrl: localhost + "/services"));
+    }
+
+    [Fact]
     public async Task UnknownConsumerKeyIsAnInvalidClientId()
     {
         await using var mock = await MockScenario.StartAsync();

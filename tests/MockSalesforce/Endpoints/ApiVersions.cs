@@ -27,4 +27,12 @@ internal static class ApiVersions
             _ => $"Summer '{winterYear:00}",
         };
     }
+
+    /// <summary>Parses "v62.0" into 62 when it is a version the mock serves.</summary>
+    public static bool TryParse(string? segment, int latest, out int version)
+    {
+        version = 0;
+        if (segment is null || segment.Length < 4 || segment[0] != 'v' || !segment.EndsWith(".0", StringComparison.Ordinal)) return false;
+        return int.TryParse(segment.AsSpan(1, segment.Length - 3), out version) && version >= Oldest && version <= latest;
+    }
 }

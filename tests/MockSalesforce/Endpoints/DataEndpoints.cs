@@ -79,7 +79,7 @@ internal static class DataEndpoints
             await SalesforceJson.InvalidSessionAsync(context);
             return true;
         }
-        if (!MockUrls.TryParseVersion(version, state.Options.LatestApiVersion, out _))
+        if (!ApiVersions.TryParse(version, state.Options.LatestApiVersion, out _))
         {
             await SalesforceJson.NotFoundAsync(context);
             return true;

@@ -13,7 +13,7 @@ internal static class QueryEndpoint
             await SalesforceJson.InvalidSessionAsync(context);
             return;
         }
-        if (!MockUrls.TryParseVersion(version, state.Options.LatestApiVersion, out _))
+        if (!ApiVersions.TryParse(version, state.Options.LatestApiVersion, out _))
         {
             await SalesforceJson.NotFoundAsync(context);
             return;

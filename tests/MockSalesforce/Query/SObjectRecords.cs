@@ -17,6 +17,8 @@ internal static class SObjectRecords
             "scratchorginfo" when org.Kind == OrgKind.DevHub =>
                 directory.Orgs.Where(o => o.DevHub == org).OrderBy(o => o.CreatedAt).Select(o => ScratchOrgInfo(o, directory)).ToArray(),
             "user" => directory.Users.Where(u => u.Org == org).Select(User).ToArray(),
+            // The CLI asks production orgs (tooling API) whether a new org is one of their sandboxes; none here.
+            "sandboxprocess" when !org.IsSandbox => Array.Empty<IReadOnlyDictionary<string, object?>>(),
             _ => null,
         };
     }
@@ -27,6 +29,7 @@ internal static class SObjectRecords
         "organization" => "Organization",
         "scratchorginfo" => "ScratchOrgInfo",
         "user" => "User",
+        "sandboxprocess" => "SandboxProcess",
         _ => sObject,
     };
 
