@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Errors;
@@ -55,7 +56,7 @@ namespace JwtAuth.Core.OAuth
         /// <exception cref="SalesforceAuthException">Salesforce refused the assertion; ErrorId and Fix say why.</exception>
         /// <exception cref="TokenEndpointException">The endpoint could not be reached or did not answer like Salesforce.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public async Task<OrgAuth> LoginAsync(JwtLoginRequest request, System.Security.Cryptography.RSA key, KeyReference keyReference,
+        public async Task<OrgAuth> LoginAsync(JwtLoginRequest request, RSA key, KeyReference keyReference,
             IProgress<LoginProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (request is null)
@@ -83,43 +84,19 @@ namespace JwtAuth.Core.OAuth
             }
 
             keyReference ??= KeyReference.None();
-            var loginUrl = LoginUrlPolicy.Normalize(request.LoginUrl);
-            var audience = AudienceResolver.Resolve(loginUrl, request.Audience);
-            var tokenUrl = new Uri(loginUrl, "/services/oauth2/token");
-            var retryTimeout = request.RetryTimeout
-                ?? (string.Equals(audience, AudienceResolver.Sandbox, StringComparison.OrdinalIgnoreCase) ? _options.SandboxRetryTimeout : TimeSpan.Zero);
-
             try
             {
+                var loginUrl = LoginUrlPolicy.Normalize(request.LoginUrl);
+                var audience = AudienceResolver.Resolve(loginUrl, request.Audience);
+                var tokenUrl = new Uri(loginUrl, "/services/oauth2/token");
+                var retryTimeout = request.RetryTimeout
+                    ?? (string.Equals(audience, AudienceResolver.Sandbox, StringComparison.OrdinalIgnoreCase) ? _options.SandboxRetryTimeout : TimeSpan.Zero);
                 var token = await RequestTokenAsync(tokenUrl, audience, clientId, username, key, keyReference, retryTimeout, progress, cancellationToken)
                     .ConfigureAwait(false);
-                var auth = new OrgAuth
-                {
-                    Username = username,
-                    OrgId = token.OrgId,
-                    UserId = token.UserId,
-                    InstanceUrl = LoginUrlPolicy.Format(token.InstanceUrl),
-                    LoginUrl = LoginUrlPolicy.Format(loginUrl),
-                    Audience = audience,
-                    ClientId = clientId,
-                    Key = keyReference,
-                    IdUrl = token.IdUrl,
-                    IssuedAt = token.IssuedAt,
-                    AccessToken = token.AccessToken,
-                    OrgType = OrgType.Unknown,
-                };
-
+                var auth = NewOrgAuth(token, username, clientId, loginUrl, audience, keyReference);
                 if (_options.FetchOrgDetails)
                 {
-                    Report(progress, username, LoginStage.FetchingDetails, 0, null, $"Reading org details from {auth.InstanceUrl}.");
-                    var details = await _details.ReadAsync(token.InstanceUrl, token.AccessToken,
-                        message => Report(progress, username, LoginStage.FetchingDetails, 0, null, message), cancellationToken).ConfigureAwait(false);
-                    auth.ApiVersion = details.ApiVersion;
-                    auth.OrgType = details.OrgType;
-                    auth.OrgName = details.Organization?.Name;
-                    auth.InstanceName = details.Organization?.InstanceName;
-                    auth.NamespacePrefix = details.Organization?.NamespacePrefix;
-                    auth.TrialExpirationDate = details.Organization?.TrialExpirationDate;
+                    await AddOrgDetailsAsync(auth, token, progress, cancellationToken).ConfigureAwait(false);
                 }
 
                 Report(progress, username, LoginStage.Succeeded, 0, null, $"Signed in to {auth.OrgId} ({auth.OrgType}) at {auth.InstanceUrl}.");
@@ -175,8 +152,38 @@ namespace JwtAuth.Core.OAuth
 
         public void Dispose() => _http.Dispose();
 
+        private static OrgAuth NewOrgAuth(TokenResponse token, string username, string clientId, Uri loginUrl, string audience,
+            KeyReference keyReference) => new OrgAuth
+            {
+                Username = username,
+                OrgId = token.OrgId,
+                UserId = token.UserId,
+                InstanceUrl = LoginUrlPolicy.Format(token.InstanceUrl),
+                LoginUrl = LoginUrlPolicy.Format(loginUrl),
+                Audience = audience,
+                ClientId = clientId,
+                Key = keyReference,
+                IdUrl = token.IdUrl,
+                IssuedAt = token.IssuedAt,
+                AccessToken = token.AccessToken,
+                OrgType = OrgType.Unknown,
+            };
+
+        private async Task AddOrgDetailsAsync(OrgAuth auth, TokenResponse token, IProgress<LoginProgress>? progress, CancellationToken cancellationToken)
+        {
+            Report(progress, auth.Username, LoginStage.FetchingDetails, 0, null, $"Reading org details from {auth.InstanceUrl}.");
+            var details = await _details.ReadAsync(token.InstanceUrl, token.AccessToken,
+                message => Report(progress, auth.Username, LoginStage.FetchingDetails, 0, null, message), cancellationToken).ConfigureAwait(false);
+            auth.ApiVersion = details.ApiVersion;
+            auth.OrgType = details.OrgType;
+            auth.OrgName = details.Organization?.Name;
+            auth.InstanceName = details.Organization?.InstanceName;
+            auth.NamespacePrefix = details.Organization?.NamespacePrefix;
+            auth.TrialExpirationDate = details.Organization?.TrialExpirationDate;
+        }
+
         private async Task<TokenResponse> RequestTokenAsync(Uri tokenUrl, string audience, string clientId, string username,
-            System.Security.Cryptography.RSA key, KeyReference keyReference, TimeSpan retryTimeout,
+            RSA key, KeyReference keyReference, TimeSpan retryTimeout,
             IProgress<LoginProgress>? progress, CancellationToken cancellationToken)
         {
             var attempt = 0;
