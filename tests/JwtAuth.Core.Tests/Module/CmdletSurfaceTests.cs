@@ -1,0 +1,124 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace JwtAuth.Core.Tests.Module;
+
+/// <summary>What needs no engine: exports, parameter sets, help coverage, and the isolation rule.</summary>
+public class CmdletSurfaceTests : IClassFixture<StagedModule>
+{
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly string[] ShouldProcessParameters = { "WhatIf", "Confirm" };
+    private readonly StagedModule _module;
+
+    public CmdletSurfaceTests(StagedModule module) => _module = module;
+
+    [Fact]
+    public void The_manifest_exports_exactly_the_cmdlet_classes()
+    {
+        var manifest = File.ReadAllText(Path.Combine(_module.Directory, "JwtAuth.psd1"));
+        var exported = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value
+            .Split(',').Select(s => s.Trim().Trim('\'', '"')).Where(s => s.Length > 0).OrderBy(s => s);
+        Assert.Equal(_module.CmdletTypes.Select(StagedModule.CmdletName).OrderBy(s => s), exported);
+        Assert.Equal(4, exported.Count());
+    }
+
+    [Fact]
+    public void The_manifest_version_is_the_assembly_version()
+    {
+        var manifest = File.ReadAllText(Path.Combine(_module.Directory, "JwtAuth.psd1"));
+        var version = Regex.Match(manifest, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
+        Assert.StartsWith(version, _module.Cmdlets.GetName().Version!.ToString());
+    }
+
+    [Fact]
+    public void Every_non_default_parameter_set_has_a_parameter_of_its_own()
+    {
+        foreach (var cmdlet in _module.CmdletTypes)
+        {
+            var defaultSet = (string?)StagedModule.Named(StagedModule.Attribute(cmdlet, "CmdletAttribute")!, "DefaultParameterSetName");
+            var membership = StagedModule.Parameters(cmdlet)
+                .ToDictionary(p => p.Property.Name, p => p.Sets.Select(StagedModule.SetName).ToHashSet());
+            var sets = membership.Values.SelectMany(s => s).Where(s => s != "__AllParameterSets").Distinct().ToList();
+            foreach (var set in sets.Where(s => s != defaultSet))
+            {
+                var own = membership.Where(m => m.Value.Count == 1 && m.Value.Contains(set)).Select(m => m.Key).ToList();
+                Assert.True(own.Count > 0, $"{StagedModule.CmdletName(cmdlet)}: parameter set '{set}' has no parameter of its own, so binding cannot choose it.");
+            }
+            if (sets.Count > 1)
+                Assert.True(defaultSet != null && sets.Contains(defaultSet), $"{StagedModule.CmdletName(cmdlet)} needs a DefaultParameterSetName among its sets.");
+        }
+    }
+
+    [Fact]
+    public void Positions_are_unique_within_each_parameter_set()
+    {
+        foreach (var cmdlet in _module.CmdletTypes)
+        {
+            var positioned = StagedModule.Parameters(cmdlet)
+                .SelectMany(p => p.Sets.Select(a => (Set: StagedModule.SetName(a), Position: (int?)StagedModule.Named(a, "Position"), p.Property.Name)))
+                .Where(x => x.Position.HasValue && x.Position >= 0);
+            var all = positioned.Where(x => x.Set == "__AllParameterSets").ToList();
+            foreach (var group in positioned.Where(x => x.Set != "__AllParameterSets").GroupBy(x => x.Set))
+            {
+                var inSet = group.Concat(all).ToList();
+                Assert.True(inSet.Select(x => x.Position).Distinct().Count() == inSet.Count,
+                    $"{StagedModule.CmdletName(cmdlet)}: two parameters share a position in set '{group.Key}'.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Cmdlet_signatures_use_no_type_from_the_isolated_core()
+    {
+        // The core loads in a private load context after import; a core type in a parameter or output
+        // would be needed while PowerShell is still reflecting over the cmdlets.
+        var isolated = Directory.GetFiles(Path.Combine(_module.Directory, "Core", "Dependencies"), "*.dll")
+            .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var cmdlet in _module.CmdletTypes)
+        {
+            foreach (var (property, _) in StagedModule.Parameters(cmdlet))
+                Assert.DoesNotContain(property.PropertyType.Assembly.GetName().Name, isolated);
+            foreach (var output in StagedModule.Attributes(cmdlet, "OutputTypeAttribute"))
+                foreach (var argument in output.ConstructorArguments.SelectMany(Flatten))
+                    if (argument.Value is Type type) Assert.DoesNotContain(type.Assembly.GetName().Name, isolated);
+            Assert.DoesNotContain(cmdlet.BaseType!.Assembly.GetName().Name, isolated);
+        }
+    }
+
+    [Fact]
+    public void Every_cmdlet_declares_its_output_type()
+    {
+        foreach (var cmdlet in _module.CmdletTypes)
+            Assert.NotNull(StagedModule.Attribute(cmdlet, "OutputTypeAttribute"));
+    }
+
+    [Fact]
+    public void Every_cmdlet_and_parameter_has_help_text_and_examples()
+    {
+        var help = XDocument.Load(Path.Combine(_module.Directory, "Core", "en-US", "JwtAuth.dll-Help.xml"));
+        var commands = help.Descendants(Command + "command")
+            .ToDictionary(c => c.Element(Command + "details")!.Element(Command + "name")!.Value);
+        foreach (var cmdlet in _module.CmdletTypes)
+        {
+            var name = StagedModule.CmdletName(cmdlet);
+            Assert.True(commands.TryGetValue(name, out var command), $"{name} has no help.");
+            Assert.False(string.IsNullOrWhiteSpace(command!.Element(Command + "details")!.Element(Maml + "description")!.Value), $"{name}: no synopsis.");
+            Assert.False(string.IsNullOrWhiteSpace(command.Element(Maml + "description")!.Value), $"{name}: no description.");
+            Assert.True(command.Descendants(Command + "example").Count() >= 3, $"{name}: fewer than 3 examples.");
+
+            var documented = command.Element(Command + "parameters")!.Elements(Command + "parameter")
+                .ToDictionary(p => p.Element(Maml + "name")!.Value, p => p.Element(Maml + "description")!.Value.Trim());
+            var declared = StagedModule.Parameters(cmdlet).Select(p => p.Property.Name).ToList();
+            if (StagedModule.Named(StagedModule.Attribute(cmdlet, "CmdletAttribute")!, "SupportsShouldProcess") is true)
+                declared.AddRange(ShouldProcessParameters);
+            foreach (var parameter in declared)
+                Assert.True(documented.TryGetValue(parameter, out var text) && text.Length > 0, $"{name} -{parameter} has no help text.");
+            Assert.Empty(documented.Keys.Except(declared));
+        }
+    }
+
+    private static IEnumerable<CustomAttributeTypedArgument> Flatten(CustomAttributeTypedArgument argument) =>
+        argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? items : new[] { argument };
+}
