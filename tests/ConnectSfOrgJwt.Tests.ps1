@@ -134,6 +134,24 @@ Describe 'Connect-SfOrgJwt' {
         $child.Output.Trim() | Should -Be 'ok:DevHub'
     }
 
+    It 'stops a replication wait at once when the pipeline is stopped (Ctrl+C)' {
+        $late = "late-$([guid]::NewGuid().ToString('N').Substring(0, 6))@example.com"
+        Invoke-MockControl -Mock $script:Mock -Path orgs -Body @{ kind = 'Scratch'; name = "Late$late"; devHub = 'Hub' } | Out-Null
+        Invoke-MockControl -Mock $script:Mock -Path users -Body @{ username = $late; org = "Late$late"; preAuthorizedFor = @($script:Scenario.ConsumerKey); replicatesAfterSeconds = 3600 } | Out-Null
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$script:ModulePath'; `$env:JWTAUTH_HOME = '$env:JWTAUTH_HOME'; Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username '$late' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url' -Audience https://test.salesforce.com -RetryTimeoutSec 3000")
+        $async = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not ((Invoke-MockControl -Mock $script:Mock -Path requests -Method Get) | Where-Object { $_.path -like '*/oauth2/token' -and $_.assertion.claims.sub -eq $late })) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw 'The connect never reached the token endpoint.' }
+            Start-Sleep -Milliseconds 200
+        }
+        $ps.Stop()
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Dispose()
+        (Get-SfOrgAuth $late -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+
     It 'never writes the token or the assertion to the verbose or debug streams' {
         $out = Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $script:Scenario.HubUsername -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias Secret -Verbose -Debug 4>&1 5>&1
         $token = (Get-SfOrgAuth Secret -AsPlainText).AccessToken

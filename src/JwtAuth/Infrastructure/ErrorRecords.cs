@@ -15,7 +15,9 @@ namespace JwtAuth.Infrastructure
             if (exception is JwtAuthException known)
             {
                 var record = new ErrorRecord(known, known.ErrorId, Category(known.Kind), known.Target ?? fallbackTarget);
-                record.ErrorDetails = new ErrorDetails(known.Message) { RecommendedAction = known.Fix ?? string.Empty };
+                // PowerShell 7 prints RecommendedAction under the message; Windows PowerShell 5.1 never shows it, so there the fix stays in the message.
+                var shown = HostShowsRecommendation && !string.IsNullOrEmpty(known.Fix) ? known.Problem : known.Message;
+                record.ErrorDetails = new ErrorDetails(shown) { RecommendedAction = known.Fix ?? string.Empty };
                 return record;
             }
 
@@ -28,6 +30,8 @@ namespace JwtAuth.Infrastructure
                 $"JwtAuth hit an unexpected {exception.GetType().Name}. Run the command again with -Debug and report it with that output.");
             return unexpected;
         }
+
+        private static readonly bool HostShowsRecommendation = typeof(PSObject).Assembly.GetName().Version.Major >= 7;
 
         public static ErrorCategory Category(JwtAuthErrorKind kind) => kind switch
         {
