@@ -69,14 +69,14 @@ namespace JwtAuth.Core.Keys
             using (writer.PushSequence())
             {
                 writer.WriteInteger(0);
-                writer.WriteIntegerUnsigned(key.Modulus);
-                writer.WriteIntegerUnsigned(key.Exponent);
-                writer.WriteIntegerUnsigned(key.D);
-                writer.WriteIntegerUnsigned(key.P);
-                writer.WriteIntegerUnsigned(key.Q);
-                writer.WriteIntegerUnsigned(key.DP);
-                writer.WriteIntegerUnsigned(key.DQ);
-                writer.WriteIntegerUnsigned(key.InverseQ);
+                WriteUnsigned(writer, key.Modulus);
+                WriteUnsigned(writer, key.Exponent);
+                WriteUnsigned(writer, key.D);
+                WriteUnsigned(writer, key.P);
+                WriteUnsigned(writer, key.Q);
+                WriteUnsigned(writer, key.DP);
+                WriteUnsigned(writer, key.DQ);
+                WriteUnsigned(writer, key.InverseQ);
             }
             return writer.Encode();
         }
@@ -244,8 +244,8 @@ namespace JwtAuth.Core.Keys
             var rsa = new AsnWriter(AsnEncodingRules.DER);
             using (rsa.PushSequence())
             {
-                rsa.WriteIntegerUnsigned(key.Modulus);
-                rsa.WriteIntegerUnsigned(key.Exponent);
+                WriteUnsigned(rsa, key.Modulus);
+                WriteUnsigned(rsa, key.Exponent);
             }
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())
@@ -308,6 +308,15 @@ namespace JwtAuth.Core.Keys
                 writer.WriteObjectIdentifier(Oids.Rsa);
                 writer.WriteNull();
             }
+        }
+
+        // RSAParameters pad D and the CRT parts to fixed widths; DER wants the minimal encoding, so drop leading zeros.
+        private static void WriteUnsigned(AsnWriter writer, byte[]? value)
+        {
+            var span = new ReadOnlySpan<byte>(value ?? throw new ArgumentException("An RSA key part is missing."));
+            var start = 0;
+            while (start < span.Length - 1 && span[start] == 0) start++;
+            writer.WriteIntegerUnsigned(span.Slice(start));
         }
 
         private static void RequirePrivate(RSAParameters key)

@@ -68,6 +68,25 @@ public class RsaKeyCodecTests : IClassFixture<RsaKeyCodecTests.Keys>
     }
 
     [Fact]
+    public void Key_parts_with_leading_zero_bytes_are_written_minimally_like_the_framework()
+    {
+        // About one key in 40 has a CRT part or D whose padded form starts with 0x00; small keys find one fast.
+        using var rsa = Enumerable.Range(0, 5000).Select(_ => RSA.Create(512))
+            .First(candidate => HasLeadingZero(candidate.ExportParameters(true)));
+        var parameters = rsa.ExportParameters(true);
+
+        Assert.Equal(rsa.ExportRSAPrivateKey(), RsaKeyCodec.WritePkcs1PrivateKey(parameters));
+        Assert.Equal(rsa.ExportPkcs8PrivateKey(), RsaKeyCodec.WritePkcs8PrivateKey(parameters));
+        AssertSameKey(parameters, RsaKeyCodec.ReadPkcs1PrivateKey(rsa.ExportRSAPrivateKey()));
+        using var strict = RSA.Create();
+        strict.ImportPkcs8PrivateKey(RsaKeyCodec.WritePkcs8PrivateKey(parameters), out _);
+        AssertSameKey(parameters, strict.ExportParameters(true));
+    }
+
+    private static bool HasLeadingZero(RSAParameters p) =>
+        new[] { p.D!, p.P!, p.Q!, p.DP!, p.DQ!, p.InverseQ! }.Any(part => part[0] == 0);
+
+    [Fact]
     public void Framework_reads_what_the_codec_writes()
     {
         var expected = _keys.Rsa2048.ExportParameters(true);
