@@ -83,6 +83,23 @@ public class RsaKeyCodecTests : IClassFixture<RsaKeyCodecTests.Keys>
         AssertSameKey(parameters, strict.ExportParameters(true));
     }
 
+    [Fact]
+    public void Many_random_keys_of_uneven_sizes_round_trip_both_ways()
+    {
+        // Small keys of every size from 512 to 768 bits in steps of 8: odd byte lengths and short parts included.
+        for (var i = 0; i < 130; i++)
+        {
+            using var rsa = RSA.Create(512 + 8 * (i % 33));
+            var parameters = rsa.ExportParameters(true);
+
+            Assert.Equal(rsa.ExportPkcs8PrivateKey(), RsaKeyCodec.WritePkcs8PrivateKey(parameters));
+            AssertSameKey(parameters, RsaKeyCodec.ReadPkcs8PrivateKey(rsa.ExportPkcs8PrivateKey()));
+            using var back = RSA.Create();
+            back.ImportRSAPrivateKey(RsaKeyCodec.WritePkcs1PrivateKey(parameters), out _);
+            AssertSameKey(parameters, back.ExportParameters(true));
+        }
+    }
+
     private static bool HasLeadingZero(RSAParameters p) =>
         new[] { p.D!, p.P!, p.Q!, p.DP!, p.DQ!, p.InverseQ! }.Any(part => part[0] == 0);
 
