@@ -69,14 +69,14 @@ namespace JwtAuth.Core.Keys
             using (writer.PushSequence())
             {
                 writer.WriteInteger(0);
-                writer.WriteIntegerUnsigned(Minimal(key.Modulus));
-                writer.WriteIntegerUnsigned(Minimal(key.Exponent));
-                writer.WriteIntegerUnsigned(Minimal(key.D));
-                writer.WriteIntegerUnsigned(Minimal(key.P));
-                writer.WriteIntegerUnsigned(Minimal(key.Q));
-                writer.WriteIntegerUnsigned(Minimal(key.DP));
-                writer.WriteIntegerUnsigned(Minimal(key.DQ));
-                writer.WriteIntegerUnsigned(Minimal(key.InverseQ));
+                WriteUnsigned(writer, key.Modulus);
+                WriteUnsigned(writer, key.Exponent);
+                WriteUnsigned(writer, key.D);
+                WriteUnsigned(writer, key.P);
+                WriteUnsigned(writer, key.Q);
+                WriteUnsigned(writer, key.DP);
+                WriteUnsigned(writer, key.DQ);
+                WriteUnsigned(writer, key.InverseQ);
             }
             return writer.Encode();
         }
@@ -238,24 +238,14 @@ namespace JwtAuth.Core.Keys
             }
         }
 
-        // RSAParameters pads D, DP, DQ and InverseQ to fixed lengths, so about one key in 256 has a leading
-        // zero byte there; DER forbids it and AsnWriter rejects it.
-        private static ReadOnlySpan<byte> Minimal(byte[]? value)
-        {
-            if (value is null) throw new ArgumentNullException(nameof(value));
-            var start = 0;
-            while (start < value.Length - 1 && value[start] == 0) start++;
-            return new ReadOnlySpan<byte>(value, start, value.Length - start);
-        }
-
         /// <summary>Writes a DER SubjectPublicKeyInfo (BEGIN PUBLIC KEY).</summary>
         public static byte[] WriteSubjectPublicKeyInfo(RSAParameters key)
         {
             var rsa = new AsnWriter(AsnEncodingRules.DER);
             using (rsa.PushSequence())
             {
-                rsa.WriteIntegerUnsigned(Minimal(key.Modulus));
-                rsa.WriteIntegerUnsigned(Minimal(key.Exponent));
+                WriteUnsigned(rsa, key.Modulus);
+                WriteUnsigned(rsa, key.Exponent);
             }
             var writer = new AsnWriter(AsnEncodingRules.DER);
             using (writer.PushSequence())
@@ -318,6 +308,15 @@ namespace JwtAuth.Core.Keys
                 writer.WriteObjectIdentifier(Oids.Rsa);
                 writer.WriteNull();
             }
+        }
+
+        // RSAParameters pad D and the CRT parts to fixed widths; DER wants the minimal encoding, so drop leading zeros.
+        private static void WriteUnsigned(AsnWriter writer, byte[]? value)
+        {
+            var span = new ReadOnlySpan<byte>(value ?? throw new ArgumentException("An RSA key part is missing."));
+            var start = 0;
+            while (start < span.Length - 1 && span[start] == 0) start++;
+            writer.WriteIntegerUnsigned(span.Slice(start));
         }
 
         private static void RequirePrivate(RSAParameters key)

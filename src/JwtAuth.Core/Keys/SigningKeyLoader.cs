@@ -162,6 +162,8 @@ namespace JwtAuth.Core.Keys
             }
 
             var decoded = depth == 0 ? KeyTextNormalizer.TryDecodeBase64(normalized) : null;
+            if (decoded == null && reference == null && LooksLikeExistingFile(normalized))
+                throw KeyErrors.Unreadable(source, "it is the path of a file, not the key itself; pass the path as the key file instead");
             if (decoded == null)
                 throw KeyErrors.Unreadable(source, "it holds no PEM block (-----BEGIN PRIVATE KEY-----) and is not base64 of a key or PFX");
             try
@@ -174,6 +176,14 @@ namespace JwtAuth.Core.Keys
             {
                 Array.Clear(decoded, 0, decoded.Length);
             }
+        }
+
+        private static bool LooksLikeExistingFile(string text)
+        {
+            if (text.Length > 1024 || text.IndexOf('\n') >= 0) return false;
+            try { return File.Exists(text); }
+            catch (ArgumentException) { return false; }
+            catch (NotSupportedException) { return false; }
         }
 
         private static SigningKey FromDer(byte[] der, string? password, string source, KeyReference reference)

@@ -86,6 +86,42 @@ public class RsaKeyCodecTests : IClassFixture<RsaKeyCodecTests.Keys>
     }
 
     [Fact]
+    public void Key_parts_with_leading_zero_bytes_are_written_minimally_like_the_framework()
+    {
+        // About one key in 40 has a CRT part or D whose padded form starts with 0x00; small keys find one fast.
+        using var rsa = Enumerable.Range(0, 5000).Select(_ => RSA.Create(512))
+            .First(candidate => HasLeadingZero(candidate.ExportParameters(true)));
+        var parameters = rsa.ExportParameters(true);
+
+        Assert.Equal(rsa.ExportRSAPrivateKey(), RsaKeyCodec.WritePkcs1PrivateKey(parameters));
+        Assert.Equal(rsa.ExportPkcs8PrivateKey(), RsaKeyCodec.WritePkcs8PrivateKey(parameters));
+        AssertSameKey(parameters, RsaKeyCodec.ReadPkcs1PrivateKey(rsa.ExportRSAPrivateKey()));
+        using var strict = RSA.Create();
+        strict.ImportPkcs8PrivateKey(RsaKeyCodec.WritePkcs8PrivateKey(parameters), out _);
+        AssertSameKey(parameters, strict.ExportParameters(true));
+    }
+
+    [Fact]
+    public void Many_random_keys_of_uneven_sizes_round_trip_both_ways()
+    {
+        // Small keys of every size from 512 to 768 bits in steps of 8: odd byte lengths and short parts included.
+        for (var i = 0; i < 130; i++)
+        {
+            using var rsa = RSA.Create(512 + 8 * (i % 33));
+            var parameters = rsa.ExportParameters(true);
+
+            Assert.Equal(rsa.ExportPkcs8PrivateKey(), RsaKeyCodec.WritePkcs8PrivateKey(parameters));
+            AssertSameKey(parameters, RsaKeyCodec.ReadPkcs8PrivateKey(rsa.ExportPkcs8PrivateKey()));
+            using var back = RSA.Create();
+            back.ImportRSAPrivateKey(RsaKeyCodec.WritePkcs1PrivateKey(parameters), out _);
+            AssertSameKey(parameters, back.ExportParameters(true));
+        }
+    }
+
+    private static bool HasLeadingZero(RSAParameters p) =>
+        new[] { p.D!, p.P!, p.Q!, p.DP!, p.DQ!, p.InverseQ! }.Any(part => part[0] == 0);
+
+    [Fact]
     public void Framework_reads_what_the_codec_writes()
     {
         var expected = _keys.Rsa2048.ExportParameters(true);

@@ -64,6 +64,13 @@ public class SigningKeyLoaderTextTests : IClassFixture<OpenSslKeySet>
     public void Text_that_is_no_key(string text) => SigningKeyLoaderFileTests.AssertError(KeyErrorIds.KeyUnreadable, () => SigningKeyLoader.FromText(text));
 
     [Fact]
+    public void A_file_path_given_as_text_is_pointed_out()
+    {
+        var error = SigningKeyLoaderFileTests.AssertError(KeyErrorIds.KeyUnreadable, () => SigningKeyLoader.FromText(_set.Pkcs8));
+        Assert.Contains("path of a file", error.Message);
+    }
+
+    [Fact]
     public void Certificate_text_is_not_a_key() =>
         SigningKeyLoaderFileTests.AssertError(KeyErrorIds.NotAPrivateKey, () => SigningKeyLoader.FromText(File.ReadAllText(_set.Certificate).Replace("\n", "\\n")));
 
