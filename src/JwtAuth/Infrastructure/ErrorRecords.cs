@@ -31,7 +31,7 @@ namespace JwtAuth.Infrastructure
             return unexpected;
         }
 
-        private static readonly bool HostShowsRecommendation = typeof(PSObject).Assembly.GetName().Version.Major >= 7;
+        private static readonly bool HostShowsRecommendation = (typeof(PSObject).Assembly.GetName().Version?.Major ?? 5) >= 7;
 
         public static ErrorCategory Category(JwtAuthErrorKind kind) => kind switch
         {
