@@ -56,8 +56,10 @@ namespace JwtAuth.Core.OAuth
                     response.Content?.Headers.ContentType?.ToString(), body, location,
                     RetryTiming.FromRetryAfter(response.Headers.RetryAfter, _clock.GetUtcNow()));
             }
-            catch (Exception ex) when (!(ex is TokenEndpointException))
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException
+                || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
+                // ObjectDisposedException: .NET Framework's answer when a timeout disposed the response mid-read.
                 cancellationToken.ThrowIfCancellationRequested();
                 if (timeout.IsCancellationRequested)
                 {
