@@ -98,6 +98,23 @@ public class LoginSuccessTests
         Assert.All(rest, r => Assert.Equal($"localhost:{port}", r.Host));
     }
 
+    [Theory]
+    [InlineData(OrgKind.Production, true)]
+    [InlineData(OrgKind.DevHub, true)]
+    [InlineData(OrgKind.Sandbox, false)]
+    [InlineData(OrgKind.Scratch, false)]
+    public async Task The_dev_hub_check_is_skipped_for_the_sandbox_audience(OrgKind kind, bool checksDevHub)
+    {
+        await using var sf = await MockScenario.StartAsync();
+        var user = sf.AddUser(kind);
+        using var client = sf.Client();
+
+        await sf.LoginAsync(client, sf.Request(user));
+
+        var devHubQueries = sf.Server.Requests.Count(r => Uri.UnescapeDataString(r.Query).Contains("FROM ScratchOrgInfo"));
+        Assert.Equal(checksDevHub ? 1 : 0, devHubQueries);
+    }
+
     [Fact]
     public async Task Fetching_details_can_be_turned_off()
     {
