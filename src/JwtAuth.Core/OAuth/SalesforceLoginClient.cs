@@ -255,7 +255,7 @@ namespace JwtAuth.Core.OAuth
                     Audience = audience,
                     Username = username,
                     ClientId = clientId,
-                    KeyDescription = keyReference.ToString(),
+                    KeyDescription = keyReference.Kind == KeyReferenceKind.None ? "The in-memory signing key" : $"The signing key {keyReference}",
                     Attempts = attempt,
                     ReplicationWait = replicationWaited,
                 });
