@@ -29,6 +29,9 @@ public sealed class MockSalesforceServer : IAsyncDisposable
     /// <summary>"http://127.0.0.1:PORT" (no trailing slash).</summary>
     public string BaseUrl => _state.BaseUrl;
 
+    /// <summary>"http://127.0.0.1:PORT/services/oauth2/token".</summary>
+    public string TokenUrl => BaseUrl + TokenEndpoint.Path;
+
     /// <summary>The options the server runs with (changes to latency and lifetimes apply to later requests).</summary>
     public MockOptions Options => _state.Options;
 
@@ -49,7 +52,7 @@ public sealed class MockSalesforceServer : IAsyncDisposable
 
     /// <summary>The token requests received so far.</summary>
     public IReadOnlyList<RecordedRequest> TokenRequests =>
-        Requests.Where(r => r.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)).ToArray();
+        Requests.Where(r => r.Method == "POST" && r.Path.EndsWith(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)).ToArray();
 
     /// <summary>Completes when a client posts to /__mock/shutdown.</summary>
     public Task ShutdownRequested => _state.ShutdownRequested.Task;

@@ -18,6 +18,10 @@ namespace JwtAuth.Core.OAuth
         /// Runs the logins and calls <paramref name="onEachCompleted"/> once per request, one call at a time
         /// (the callback need not be thread-safe), in completion order.
         /// </summary>
+        /// <remarks>
+        /// Both the callback and <paramref name="progress"/> run on worker threads; a cmdlet marshals them to its
+        /// pipeline thread. <paramref name="progress"/> may be called from several logins at once.
+        /// </remarks>
         /// <exception cref="OperationCanceledException">Cancelled: logins not yet finished are not reported.</exception>
         public static async Task LoginManyAsync(SalesforceLoginClient client, IEnumerable<JwtLoginRequest> requests,
             RSA key, KeyReference keyReference, int throttleLimit, Func<BulkLoginResult, Task> onEachCompleted,

@@ -30,6 +30,7 @@ namespace JwtAuth.Core.OAuth
 
             return handler;
 #else
+            EnsureTls12();
             var handler = new HttpClientHandler
             {
                 AllowAutoRedirect = false,
@@ -49,5 +50,18 @@ namespace JwtAuth.Core.OAuth
             return handler;
 #endif
         }
+
+#if !NET8_0_OR_GREATER
+        // Windows PowerShell 5.1 is an old-target app whose default can be SSL3/TLS 1.0 only, which Salesforce
+        // refuses. Add TLS 1.2 without removing anything; leave SystemDefault (the OS decides) alone.
+        private static void EnsureTls12()
+        {
+            var current = ServicePointManager.SecurityProtocol;
+            if (current != SecurityProtocolType.SystemDefault && (current & SecurityProtocolType.Tls12) == 0)
+            {
+                ServicePointManager.SecurityProtocol = current | SecurityProtocolType.Tls12;
+            }
+        }
+#endif
     }
 }

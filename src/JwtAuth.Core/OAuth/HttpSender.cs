@@ -56,8 +56,10 @@ namespace JwtAuth.Core.OAuth
                     response.Content?.Headers.ContentType?.ToString(), body, location,
                     RetryTiming.FromRetryAfter(response.Headers.RetryAfter, _clock.GetUtcNow()));
             }
-            catch (Exception ex) when (!(ex is TokenEndpointException))
+            catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is SocketException
+                || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
+                // ObjectDisposedException: .NET Framework's answer when a timeout disposed the response mid-read.
                 cancellationToken.ThrowIfCancellationRequested();
                 if (timeout.IsCancellationRequested)
                 {
@@ -135,17 +137,17 @@ namespace JwtAuth.Core.OAuth
                     case SocketError.HostNotFound:
                     case SocketError.NoData:
                         return new TokenEndpointException("HostNotFound", JwtAuthErrorKind.ConnectionError,
-                            $"The host name '{url.Host}' could not be resolved ({what}).",
+                            $"{what} at {target} could not be reached: the host name '{url.Host}' could not be resolved.",
                             "Check the spelling of -LoginUrl (My Domain URLs look like https://yourdomain.my.salesforce.com) and this machine's DNS or proxy settings.",
                             target, ex);
                     case SocketError.TryAgain:
                         return new TokenEndpointException("HostNotFound", JwtAuthErrorKind.ConnectionError,
-                            $"The host name '{url.Host}' could not be resolved right now ({what}).",
+                            $"{what} at {target} could not be reached: the host name '{url.Host}' could not be resolved right now.",
                             "Check this machine's DNS or proxy settings and try again.", target, ex)
                         { IsTransient = true };
                     case SocketError.ConnectionRefused:
                         return new TokenEndpointException("ConnectionRefused", JwtAuthErrorKind.ConnectionError,
-                            $"Could not connect to {hostPort} ({what}): connection refused.",
+                            $"{what} at {target} could not be reached: connecting to {hostPort} was refused.",
                             "Check that -LoginUrl names the right host and port; behind a proxy, set HTTPS_PROXY.", target, ex)
                         { IsTransient = true };
                     case SocketError.ConnectionReset:
@@ -158,7 +160,7 @@ namespace JwtAuth.Core.OAuth
             if (Find<AuthenticationException>(ex) != null)
             {
                 return new TokenEndpointException("TlsHandshakeFailed", JwtAuthErrorKind.SecurityError,
-                    $"The TLS connection to {hostPort} failed: its certificate is not trusted or the handshake was refused ({what}).",
+                    $"{what} at {target} could not be reached: the TLS connection to {hostPort} failed (certificate not trusted or handshake refused).",
                     "If a corporate proxy inspects TLS, install its root certificate in the operating system's trust store; also check this machine's clock.",
                     target, ex);
             }
@@ -171,19 +173,19 @@ namespace JwtAuth.Core.OAuth
             if (ex is HttpRequestException || ex is ObjectDisposedException)
             {
                 return new TokenEndpointException("ConnectionFailed", JwtAuthErrorKind.ConnectionError,
-                    $"The request to {hostPort} failed before a complete answer arrived ({what}): {ex.Message}",
+                    $"{what} at {target} failed before a complete answer arrived: {ex.Message}",
                     "Check the network path to the host (VPN, proxy, firewall) and try again.", target, ex)
                 { IsTransient = true };
             }
 
             return new TokenEndpointException("ConnectionFailed", JwtAuthErrorKind.ConnectionError,
-                $"The request to {hostPort} failed ({what}): {ex.GetType().Name}.",
+                $"{what} at {target} failed: {ex.GetType().Name}.",
                 "Check the network path to the host (VPN, proxy, firewall) and try again.", target, ex);
         }
 
         private static TokenEndpointException ConnectionLost(string hostPort, string what, string target, Exception ex) =>
             new TokenEndpointException("ConnectionLost", JwtAuthErrorKind.ConnectionError,
-                $"The connection to {hostPort} closed before the answer was complete ({what}).",
+                $"{what} at {target}: the connection to {hostPort} closed before the answer was complete.",
                 "This is usually a network or proxy hiccup; try again. If it persists, check the proxy and firewall.", target, ex)
             { IsTransient = true };
 

@@ -40,7 +40,10 @@ namespace JwtAuth.Core.OAuth
         /// <summary>How many /services/data requests this reader has made (the cache's effect, for tests and benchmarks).</summary>
         internal int VersionRequests;
 
-        public async Task<OrgDetails> ReadAsync(Uri instance, string accessToken, Action<string> report, CancellationToken cancellationToken)
+        /// <param name="checkDevHub">False skips the ScratchOrgInfo query: an org that accepted the sandbox audience
+        /// is a sandbox or scratch org, never a Dev Hub, so bulk scratch-org logins save a request each.</param>
+        public async Task<OrgDetails> ReadAsync(Uri instance, string accessToken, bool checkDevHub, Action<string> report,
+            CancellationToken cancellationToken)
         {
             var details = new OrgDetails();
             try
@@ -54,7 +57,9 @@ namespace JwtAuth.Core.OAuth
             }
 
             var organization = QueryOrganizationAsync(instance, accessToken, details.ApiVersion, report, cancellationToken);
-            var devHub = CheckDevHubAsync(instance, accessToken, details.ApiVersion, report, cancellationToken);
+            var devHub = checkDevHub
+                ? CheckDevHubAsync(instance, accessToken, details.ApiVersion, report, cancellationToken)
+                : Task.FromResult<bool?>(false);
             await Task.WhenAll(organization, devHub).ConfigureAwait(false);
             details.Organization = await organization.ConfigureAwait(false);
             details.IsDevHub = await devHub.ConfigureAwait(false);

@@ -61,9 +61,9 @@ namespace JwtAuth.Core.OAuth
                 {
                     return new SalesforceAuthException("InvalidAssertion", auth,
                         $"Salesforce rejected the signed assertion for '{c.Username}' ({said}).",
-                        $"The signing key ({c.KeyDescription}) most likely does not pair with the certificate uploaded to the connected app under 'Use digital signatures': " +
+                        $"{c.KeyDescription} most likely does not pair with the certificate uploaded to the connected app under 'Use digital signatures': " +
                         "upload the .crt made with this key (App Manager > the app > Edit > Use digital signatures), or sign with the key whose certificate is uploaded. " +
-                        "Also check that -Username belongs to the org behind the login URL.",
+                        "Salesforce gives the same answer for a malformed JWT.",
                         c);
                 }
 

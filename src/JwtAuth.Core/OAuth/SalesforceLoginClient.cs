@@ -172,7 +172,8 @@ namespace JwtAuth.Core.OAuth
         private async Task AddOrgDetailsAsync(OrgAuth auth, TokenResponse token, IProgress<LoginProgress>? progress, CancellationToken cancellationToken)
         {
             Report(progress, auth.Username, LoginStage.FetchingDetails, 0, null, $"Reading org details from {auth.InstanceUrl}.");
-            var details = await _details.ReadAsync(token.InstanceUrl, token.AccessToken,
+            var sandboxAudience = string.Equals(auth.Audience, AudienceResolver.Sandbox, StringComparison.OrdinalIgnoreCase);
+            var details = await _details.ReadAsync(token.InstanceUrl, token.AccessToken, checkDevHub: !sandboxAudience,
                 message => Report(progress, auth.Username, LoginStage.FetchingDetails, 0, null, message), cancellationToken).ConfigureAwait(false);
             auth.ApiVersion = details.ApiVersion;
             auth.OrgType = details.OrgType;
@@ -254,7 +255,7 @@ namespace JwtAuth.Core.OAuth
                     Audience = audience,
                     Username = username,
                     ClientId = clientId,
-                    KeyDescription = keyReference.ToString(),
+                    KeyDescription = keyReference.Kind == KeyReferenceKind.None ? "The in-memory signing key" : $"The signing key {keyReference}",
                     Attempts = attempt,
                     ReplicationWait = replicationWaited,
                 });

@@ -61,6 +61,45 @@ public class AssertionBuilderTests
     }
 
     [Fact]
+    public void Openssl_verifies_the_signature_with_the_public_key()
+    {
+        using var key = RSA.Create(2048);
+        var jwt = CompactJwt.Parse(new AssertionBuilder(new FixedClock(Now)).Build(key, "c", "u@example.com", AudienceResolver.Production));
+        var dir = Directory.CreateTempSubdirectory("jwtauth-openssl-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "pub.pem"), key.ExportSubjectPublicKeyInfoPem());
+            File.WriteAllBytes(Path.Combine(dir.FullName, "input.bin"), jwt.SigningInput);
+            File.WriteAllBytes(Path.Combine(dir.FullName, "sig.bin"), jwt.Signature);
+
+            Assert.Equal((0, "Verified OK"), Openssl(dir.FullName, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig.bin", "input.bin"));
+
+            File.WriteAllBytes(Path.Combine(dir.FullName, "input.bin"), jwt.SigningInput.Append((byte)'x').ToArray());
+            Assert.NotEqual(0, Openssl(dir.FullName, "dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig.bin", "input.bin").ExitCode);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static (int ExitCode, string Output) Openssl(string workingDirectory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("openssl")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Trim());
+    }
+
+    [Fact]
     public void One_builder_and_key_sign_correctly_from_many_threads()
     {
         using var key = RSA.Create(2048);

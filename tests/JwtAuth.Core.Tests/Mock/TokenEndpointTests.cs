@@ -61,10 +61,16 @@ public class TokenEndpointTests
         await using var mock = await MockScenario.StartAsync();
         var org = mock.Server.AddOrg(OrgKind.Production, siteUrls: new[] { "https://community.example.com/partners" });
         mock.Server.AddUser(org, "partner@example.com", mock.App);
+        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, "partner@example.com", "https://community.example.com/partners"));
 
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, "partner@example.com", "https://community.example.com/partners"));
+        using var response = await mock.Http.PostAsync("/partners/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            ["assertion"] = assertion,
+        }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/partners/services/oauth2/token", mock.Server.TokenRequests.Single().Path);
     }
 
     [Fact]

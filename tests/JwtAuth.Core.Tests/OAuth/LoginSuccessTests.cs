@@ -79,6 +79,43 @@ public class LoginSuccessTests
     }
 
     [Fact]
+    public async Task Follow_up_calls_go_to_the_instance_url_from_the_token_answer_not_the_login_url()
+    {
+        await using var sf = await MockScenario.StartAsync();
+        var port = new Uri(sf.Server.BaseUrl).Port;
+        var org = sf.Server.AddOrg(OrgKind.Production, instanceUrl: $"http://localhost:{port}");
+        var user = sf.Server.AddUser(org, "instance@example.com", sf.App);
+        using var client = sf.Client();
+
+        var auth = await sf.LoginAsync(client, sf.Request(user));
+
+        Assert.Equal($"http://localhost:{port}", auth.InstanceUrl);
+        Assert.Equal(sf.Server.BaseUrl, auth.LoginUrl);
+        Assert.Equal(OrgType.Production, auth.OrgType);
+        Assert.Equal($"127.0.0.1:{port}", Assert.Single(sf.Server.TokenRequests).Host);
+        var rest = sf.Server.Requests.Where(r => r.Path.StartsWith("/services/data", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, rest.Count);
+        Assert.All(rest, r => Assert.Equal($"localhost:{port}", r.Host));
+    }
+
+    [Theory]
+    [InlineData(OrgKind.Production, true)]
+    [InlineData(OrgKind.DevHub, true)]
+    [InlineData(OrgKind.Sandbox, false)]
+    [InlineData(OrgKind.Scratch, false)]
+    public async Task The_dev_hub_check_is_skipped_for_the_sandbox_audience(OrgKind kind, bool checksDevHub)
+    {
+        await using var sf = await MockScenario.StartAsync();
+        var user = sf.AddUser(kind);
+        using var client = sf.Client();
+
+        await sf.LoginAsync(client, sf.Request(user));
+
+        var devHubQueries = sf.Server.Requests.Count(r => Uri.UnescapeDataString(r.Query).Contains("FROM ScratchOrgInfo"));
+        Assert.Equal(checksDevHub ? 1 : 0, devHubQueries);
+    }
+
+    [Fact]
     public async Task Fetching_details_can_be_turned_off()
     {
         await using var sf = await MockScenario.StartAsync();

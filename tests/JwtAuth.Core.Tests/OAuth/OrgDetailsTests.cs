@@ -31,7 +31,7 @@ public class OrgDetailsTests
     public async Task A_failing_organization_query_leaves_the_type_unknown_for_a_non_hub()
     {
         await using var sf = await MockScenario.StartAsync();
-        var user = sf.AddUser(OrgKind.Sandbox);
+        var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.DropConnection(count: null, path: $"/services/data/v{sf.Server.Options.LatestApiVersion}.0/query"));
         using var client = sf.Client();
         var progress = new ProgressLog();

@@ -45,7 +45,8 @@ public class SalesforceErrorTests
 
         Assert.Equal("InvalidAssertion", ex.ErrorId);
         Assert.Contains("Use digital signatures", ex.Fix);
-        Assert.Contains(sf.KeyReference.KeyFile!, ex.Fix);
+        Assert.StartsWith($"The signing key {sf.KeyReference.KeyFile} most likely does not pair", ex.Fix);
+        Assert.Contains("malformed JWT", ex.Fix);
         Assert.Contains(".crt", ex.Fix);
         SecretAssert.NoSecrets(ex);
     }

@@ -6,6 +6,8 @@ internal static class SalesforceRoutes
     public static void Map(WebApplication app, MockState state)
     {
         app.MapPost(TokenEndpoint.Path, context => TokenEndpoint.HandleAsync(context, state));
+        // Experience Cloud sites serve the token endpoint under their path prefix.
+        app.MapPost("/{site}" + TokenEndpoint.Path, context => TokenEndpoint.HandleAsync(context, state));
         app.MapGet("/services/data", context => DataEndpoints.VersionsAsync(context, state));
         app.MapGet("/services/data/{version}", context => DataEndpoints.ResourcesAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));

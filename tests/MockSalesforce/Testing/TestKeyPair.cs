@@ -41,6 +41,21 @@ public sealed class TestKeyPair : IDisposable
         return new TestKeyPair(key, publicOnly);
     }
 
+    /// <summary>
+    /// Writes "server.key" (PKCS#8 PEM, owner-only on Unix) and "server.crt" into <paramref name="folder"/>,
+    /// the pair a connected app setup uses; returns their paths.
+    /// </summary>
+    public (string KeyPath, string CertificatePath) WriteTo(string folder, string baseName = "server")
+    {
+        string keyPath = Path.Combine(folder, baseName + ".key");
+        string certificatePath = Path.Combine(folder, baseName + ".crt");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(keyPath, options)) writer.Write(PrivateKeyPem);
+        File.WriteAllText(certificatePath, CertificatePem);
+        return (keyPath, certificatePath);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
