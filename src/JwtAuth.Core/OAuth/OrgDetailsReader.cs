@@ -160,6 +160,13 @@ namespace JwtAuth.Core.OAuth
             }
         }
 
+        /// <summary>The Organization query's raw reply (the stored-token check); the version is looked up when not given.</summary>
+        internal async Task<HttpReply> QueryOrganizationAsync(Uri instance, string accessToken, string? version, CancellationToken cancellationToken)
+        {
+            version ??= await GetLatestVersionAsync(instance, accessToken, cancellationToken).ConfigureAwait(false);
+            return await QueryAsync(instance, accessToken, version, OrganizationSoql, cancellationToken).ConfigureAwait(false);
+        }
+
         private Task<HttpReply> QueryAsync(Uri instance, string accessToken, string version, string soql, CancellationToken cancellationToken)
         {
             var url = new Uri(QueryPath(instance, version) + "?q=" + Uri.EscapeDataString(soql));

@@ -110,12 +110,14 @@ namespace JwtAuth.Core.OAuth
         }
 
         /// <summary>
-        /// Whether a stored access token still works: <c>GET {instanceUrl}/services/oauth2/userinfo</c>.
-        /// 2xx: true; 401 or 403: false.
+        /// Whether a stored access token still works: the documented Organization query
+        /// (<c>GET {instanceUrl}/services/data/v{apiVersion}/query</c>), which answers 2xx only for a live session.
+        /// 2xx: true; 401 or 403: false. Without <paramref name="apiVersion"/> the latest version is looked up first.
         /// </summary>
         /// <exception cref="LoginUrlException">The instance URL is not https (or http to loopback).</exception>
         /// <exception cref="TokenEndpointException">The instance could not be reached or answered something else.</exception>
-        public async Task<bool> IsTokenValidAsync(string instanceUrl, string accessToken, CancellationToken cancellationToken = default)
+        public async Task<bool> IsTokenValidAsync(string instanceUrl, string accessToken, string? apiVersion = null,
+            CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(accessToken))
             {
@@ -123,15 +125,7 @@ namespace JwtAuth.Core.OAuth
             }
 
             var instance = LoginUrlPolicy.Normalize(instanceUrl);
-            var url = new Uri(instance, "/services/oauth2/userinfo");
-            var reply = await _sender.SendAsync(() =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                return request;
-            }, "The userinfo endpoint", cancellationToken).ConfigureAwait(false);
-
+            var reply = await _details.QueryOrganizationAsync(instance, accessToken, apiVersion, cancellationToken).ConfigureAwait(false);
             if (reply.IsSuccess)
             {
                 return true;
@@ -142,10 +136,10 @@ namespace JwtAuth.Core.OAuth
                 return false;
             }
 
-            var where = url.GetLeftPart(UriPartial.Path);
+            var where = instance.GetLeftPart(UriPartial.Authority);
             throw new TokenEndpointException(reply.StatusCode >= 300 && reply.StatusCode < 400 ? "TokenEndpointRedirect" : "RestCallFailed",
                 JwtAuthErrorKind.ResourceUnavailable,
-                $"The userinfo endpoint at {where} answered {reply.Describe()}; cannot tell whether the token is still valid.",
+                $"The Organization query at {where} answered {reply.Describe()}; cannot tell whether the token is still valid.",
                 "Check the instance URL; if it is right, Salesforce may be unavailable: try again later.", where)
             { StatusCode = reply.StatusCode, ContentType = reply.ContentType };
         }

@@ -91,7 +91,7 @@ namespace JwtAuth.Core.Service
         {
             try
             {
-                return await _client.IsTokenValidAsync(stored.Auth.InstanceUrl, token, cancellationToken).ConfigureAwait(false)
+                return await _client.IsTokenValidAsync(stored.Auth.InstanceUrl, token, stored.Auth.ApiVersion, cancellationToken).ConfigureAwait(false)
                     ? TokenCheck.Works
                     : TokenCheck.Rejected;
             }

@@ -24,7 +24,14 @@ public class TokenValidityTests
         sf.Server.Sessions.Revoke(user);
         Assert.False(await client.IsTokenValidAsync(again.InstanceUrl, again.AccessToken!));
 
-        Assert.All(sf.Server.Requests.Where(r => r.Path == "/services/oauth2/userinfo"), r => Assert.True(r.HadAuthorization));
+        // The check is the documented Organization query, at the stored version when one is given.
+        sf.Server.ClearRequests();
+        Assert.False(await client.IsTokenValidAsync(again.InstanceUrl, again.AccessToken!, "58.0"));
+        var check = Assert.Single(sf.Server.Requests);
+        Assert.Equal("/services/data/v58.0/query", check.Path);
+        Assert.Contains("FROM%20Organization", check.Query);
+        Assert.True(check.HadAuthorization);
+        Assert.DoesNotContain(sf.Server.Requests, r => r.Path == "/services/oauth2/userinfo");
     }
 
     [Fact]

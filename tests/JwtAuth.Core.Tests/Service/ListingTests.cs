@@ -1,0 +1,41 @@
+using MockSalesforce.Model;
+
+namespace JwtAuth.Core.Tests.Service;
+
+public class ListingTests
+{
+    [Fact]
+    public async Task Names_match_aliases_and_usernames_with_wildcards_and_unknown_names_are_reported()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var results = await h.ConnectAsync(new[] { h.Request(h.AddUser(OrgKind.DevHub), alias: "HubOrg"), h.Request(h.AddUser(OrgKind.Production), alias: "Prod") }, 2);
+        Assert.All(results, r => Assert.Null(r.Error));
+
+        Assert.Equal(2, h.Service.List(null, false, false).Auths.Count);
+        Assert.Equal("HubOrg", Assert.Single(h.Service.List(new[] { "hub*" }, false, false).Auths).Auth.Alias);
+        var byUsername = results.Single(r => r.View!.Auth.Alias == "Prod").Username;
+        Assert.Equal("Prod", Assert.Single(h.Service.List(new[] { byUsername }, false, false).Auths).Auth.Alias);
+
+        var none = h.Service.List(new[] { "nosuch", "zz*" }, false, false);
+        Assert.Empty(none.Auths);
+        Assert.Equal(new[] { "nosuch" }, none.Unmatched);
+    }
+
+    [Fact]
+    public async Task Remove_forgets_the_org_in_both_scopes()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var user = h.AddUser(OrgKind.Production);
+        var persisted = h.Request(user, alias: "Prod");
+        var process = h.Request(user, alias: "Prod");
+        process.ProcessScope = true;
+        await h.ConnectAsync(persisted);
+        await h.ConnectAsync(process);
+
+        Assert.Equal(new[] { user }, h.Service.ResolveForRemoval("Prod", includeSfCli: false));
+        h.Service.Remove(user, includeSfCli: false);
+
+        Assert.Empty(h.Service.List(null, false, false).Auths);
+        Assert.Empty(h.Service.CompletionNames());
+    }
+}

@@ -1,0 +1,82 @@
+using JwtAuth.Core.Service;
+using MockSalesforce.Model;
+
+namespace JwtAuth.Core.Tests.Service;
+
+public class TokenKeeperTests
+{
+    private static async Task<OrgAuthView> ConnectedAsync(ServiceHarness h, string alias, KeySource? key = null)
+    {
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production), key, alias))).Error);
+        return Assert.Single(h.Service.List(new[] { alias }, false, false).Auths);
+    }
+
+    private static Task<OrgAuthView> EnsureAsync(ServiceHarness h, OrgAuthView view, bool refresh, List<string>? warnings = null) =>
+        h.Service.EnsureWorkingTokenAsync(view, refresh, _ => { }, w => warnings?.Add(w), CancellationToken.None);
+
+    [Fact]
+    public async Task A_working_token_is_reused_without_a_new_login()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var view = await ConnectedAsync(h, "Prod");
+        var logins = h.Server.TokenRequests.Count;
+
+        var kept = await EnsureAsync(h, view, refresh: false);
+
+        Assert.Equal(view.Auth.AccessToken, kept.Auth.AccessToken);
+        Assert.Equal(logins, h.Server.TokenRequests.Count);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_renewed_with_the_stored_key_and_stored()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var view = await ConnectedAsync(h, "Prod");
+        h.Server.Sessions.RevokeAll();
+
+        var renewed = await EnsureAsync(h, view, refresh: false);
+
+        Assert.NotEqual(view.Auth.AccessToken, renewed.Auth.AccessToken);
+        Assert.Equal(renewed.Auth.AccessToken, h.Persisted.Find("Prod")!.Auth.AccessToken);
+        Assert.True(await h.Client.IsTokenValidAsync(renewed.Auth.InstanceUrl, renewed.Auth.AccessToken!));
+    }
+
+    [Fact]
+    public async Task Refresh_always_mints_a_new_token()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var view = await ConnectedAsync(h, "Prod");
+
+        var refreshed = await EnsureAsync(h, view, refresh: true);
+
+        Assert.NotEqual(view.Auth.AccessToken, refreshed.Auth.AccessToken);
+    }
+
+    [Fact]
+    public async Task An_auth_from_key_text_cannot_be_refreshed_and_says_to_connect_again()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var view = await ConnectedAsync(h, "Prod", KeySource.FromText(h.Keys.PrivateKeyPem, null));
+        Assert.False(view.CanRenew);
+
+        var ex = await Assert.ThrowsAsync<JwtAuth.Core.Store.StoreException>(() => EnsureAsync(h, view, refresh: true));
+
+        Assert.Equal("AuthNotRenewable", ex.ErrorId);
+        Assert.Contains("Connect-SfOrgJwt", ex.Fix);
+    }
+
+    [Fact]
+    public async Task An_unanswerable_check_returns_the_stored_token_with_a_warning()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var view = await ConnectedAsync(h, "Prod");
+        h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Status(503, count: 10));
+        var warnings = new List<string>();
+
+        var kept = await EnsureAsync(h, view, refresh: false, warnings);
+
+        Assert.Equal(view.Auth.AccessToken, kept.Auth.AccessToken);
+        var warning = Assert.Single(warnings);
+        Assert.DoesNotContain(view.Auth.AccessToken!, warning);
+    }
+}
