@@ -50,7 +50,7 @@ try
         Console.WriteLine($"   {view.Auth.Alias,-10} {view.Auth.Username,-32} {view.Auth.OrgType,-8} {view.Auth.OrgId}{(view.IsDefaultDevHub ? "  (default Dev Hub)" : "")}");
     Console.WriteLine($"   ... {service.List(null, false, false).Auths.Count} in all, stored under {Environment.GetEnvironmentVariable("JWTAUTH_HOME")} with the tokens encrypted");
     var hubAuth = service.List(new[] { "HubOrg" }, false, false).Auths.Single();
-    var working = await service.EnsureWorkingTokenAsync(hubAuth, false, _ => { }, w => Console.WriteLine("   warning: " + w), CancellationToken.None);
+    var working = await service.EnsureWorkingTokenAsync(hubAuth, false, null, _ => { }, w => Console.WriteLine("   warning: " + w), CancellationToken.None);
     using var http = new HttpClient();
     using var call = new HttpRequestMessage(HttpMethod.Get, $"{working.Auth.InstanceUrl}/services/oauth2/userinfo");
     call.Headers.Authorization = new AuthenticationHeaderValue("Bearer", working.Auth.AccessToken);

@@ -74,6 +74,7 @@ CMDLETS = [
    ("DefaultDevHub","SwitchParameter","Only the default Dev Hub.",False,"named","False","False"),
    ("Refresh","SwitchParameter","Mints a fresh token for each selected org with its stored key reference.",False,"named","False","False"),
    ("AsPlainText","SwitchParameter","Returns AccessToken as a plain string instead of a SecureString.",False,"named","False","False"),
+   ("KeyPassword","SecureString","Password of the stored key file when it is an encrypted PEM key or a PFX; needed only when a token is renewed. JwtAuth never stores key passwords.",False,"named","False","None"),
    ("SfCli","SwitchParameter","Lists the orgs the Salesforce CLI knows, from its auth files and aliases.",True,"named","False","False")],
   inputs=[("System.String","Aliases or usernames."),("JwtAuth.SfOrgAuth","Objects with a Username property.")],
   outputs=[("JwtAuth.SfOrgAuth","One per org.")],

@@ -59,9 +59,11 @@ namespace JwtAuth.Core.Service
             return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, problems);
         }
 
-        public Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, Action<string> onVerbose,
+        /// <summary>The auth with a token Salesforce accepts, renewed with the stored key reference when needed
+        /// (<paramref name="keyPassword"/> opens an encrypted key file or a PFX).</summary>
+        public Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, string? keyPassword, Action<string> onVerbose,
             Action<string> onWarning, CancellationToken cancellationToken) =>
-            new TokenKeeper(_client, _stores).EnsureWorkingTokenAsync(view, forceRefresh, onVerbose, onWarning, cancellationToken);
+            new TokenKeeper(_client, _stores).EnsureWorkingTokenAsync(view, forceRefresh, keyPassword, onVerbose, onWarning, cancellationToken);
 
         /// <summary>The orgs the Salesforce CLI knows (no tokens), selected by name.</summary>
         public OrgAuthListing ListSfCli(IReadOnlyList<string>? names)

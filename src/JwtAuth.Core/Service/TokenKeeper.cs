@@ -25,8 +25,8 @@ namespace JwtAuth.Core.Service
             _stores = stores;
         }
 
-        public async Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, Action<string> onVerbose,
-            Action<string> onWarning, CancellationToken cancellationToken)
+        public async Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, string? keyPassword,
+            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken)
         {
             var stored = view.Stored ?? throw new ArgumentException("Only stored auths have tokens to keep.", nameof(view));
             var token = stored.TokenState == StoredTokenState.Available ? stored.Auth.AccessToken : null;
@@ -56,7 +56,7 @@ namespace JwtAuth.Core.Service
 
             var store = _stores.StoreFor(stored);
             var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, progress, cancellationToken), LockTimeout),
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
                 ? $"Another process renewed {stored.Username} meanwhile; using its token."
@@ -64,10 +64,10 @@ namespace JwtAuth.Core.Service
             return OrgAuthViews.From(renewal.Auth);
         }
 
-        private OrgAuth Mint(StoredOrgAuth current, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
+        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
         {
             var auth = current.Auth;
-            using var key = LoadKey(auth.Key);
+            using var key = SigningKeyLoader.FromReference(auth.Key, keyPassword);
             var request = new JwtLoginRequest
             {
                 ClientId = auth.ClientId,
@@ -78,14 +78,6 @@ namespace JwtAuth.Core.Service
             // RenewToken holds a cross-process lock around this delegate, which is synchronous; this runs on a pool thread.
             return _client.LoginAsync(request, key.Rsa, key.Reference, progress, cancellationToken).GetAwaiter().GetResult();
         }
-
-        private static SigningKey LoadKey(KeyReference reference) => reference.Kind switch
-        {
-            KeyReferenceKind.File => SigningKeyLoader.FromFile(reference.KeyFile!),
-            KeyReferenceKind.CertificateStore => SigningKeyLoader.FromThumbprint(reference.CertificateThumbprint!),
-            _ => throw new JwtAuthException("AuthNotRenewable", JwtAuthErrorKind.InvalidOperation,
-                "The auth has no key on record to renew its token.", "Run Connect-SfOrgJwt again with a key file or a certificate thumbprint."),
-        };
 
         private async Task<TokenCheck> CheckAsync(StoredOrgAuth stored, string token, Action<string> onWarning, CancellationToken cancellationToken)
         {

@@ -32,6 +32,9 @@ namespace JwtAuth.Commands
         [Parameter(ParameterSetName = "JwtAuth")]
         public SwitchParameter AsPlainText { get; set; }
 
+        [Parameter(ParameterSetName = "JwtAuth")]
+        public System.Security.SecureString? KeyPassword { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = "SfCli")]
         public SwitchParameter SfCli { get; set; }
 
@@ -66,7 +69,7 @@ namespace JwtAuth.Commands
                 {
                     try
                     {
-                        var fresh = await service.EnsureWorkingTokenAsync(view, Refresh,
+                        var fresh = await service.EnsureWorkingTokenAsync(view, Refresh, SecureStrings.Reveal(KeyPassword),
                             message => dispatcher.Post(() => WriteVerbose(message)),
                             warning => dispatcher.Post(() => WriteWarning(warning)), ct).ConfigureAwait(false);
                         dispatcher.Post(() => WriteObject(OrgAuthOutput.From(fresh, AsPlainText)));

@@ -12,7 +12,7 @@ public class TokenKeeperTests
     }
 
     private static Task<OrgAuthView> EnsureAsync(ServiceHarness h, OrgAuthView view, bool refresh, List<string>? warnings = null) =>
-        h.Service.EnsureWorkingTokenAsync(view, refresh, _ => { }, w => warnings?.Add(w), CancellationToken.None);
+        h.Service.EnsureWorkingTokenAsync(view, refresh, null, _ => { }, w => warnings?.Add(w), CancellationToken.None);
 
     [Fact]
     public async Task A_working_token_is_reused_without_a_new_login()
@@ -63,6 +63,24 @@ public class TokenKeeperTests
 
         Assert.Equal("AuthNotRenewable", ex.ErrorId);
         Assert.Contains("Connect-SfOrgJwt", ex.Fix);
+    }
+
+    [Fact]
+    public async Task Renewing_from_an_encrypted_key_file_needs_its_password_which_is_never_stored()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var encrypted = h.Folder.File("encrypted.key");
+        File.WriteAllText(encrypted, h.Keys.Key.ExportEncryptedPkcs8PrivateKeyPem("key-pass".AsSpan(),
+            new System.Security.Cryptography.PbeParameters(System.Security.Cryptography.PbeEncryptionAlgorithm.Aes256Cbc,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, 100_000)));
+        var view = await ConnectedAsync(h, "Prod", KeySource.FromFile(encrypted, "key-pass"));
+
+        var missing = await Assert.ThrowsAsync<JwtAuth.Core.Keys.KeyException>(() => EnsureAsync(h, view, refresh: true));
+        Assert.Equal("KeyPasswordRequired", missing.ErrorId);
+
+        var renewed = await h.Service.EnsureWorkingTokenAsync(view, true, "key-pass", _ => { }, _ => { }, CancellationToken.None);
+        Assert.NotEqual(view.Auth.AccessToken, renewed.Auth.AccessToken);
+        Assert.All(h.Files().Values, bytes => Assert.DoesNotContain("key-pass", System.Text.Encoding.UTF8.GetString(bytes)));
     }
 
     [Fact]
