@@ -134,6 +134,26 @@ Describe 'Connect-SfOrgJwt' {
         $child.Output.Trim() | Should -Be 'ok:DevHub'
     }
 
+    It 'works in a session where another module already loaded its own Microsoft.IdentityModel.Tokens' -Skip:(-not ('System.Reflection.Emit.PersistedAssemblyBuilder' -as [type])) {
+        $impostor = Join-Path $TestDrive 'conflict/Microsoft.IdentityModel.Tokens.dll'
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Join-Path $PSScriptRoot 'JwtAuth.TestHelpers.psm1')'
+`$other = New-ImpostorAssembly -Path '$impostor' -Name 'Microsoft.IdentityModel.Tokens' -Version '1.0.0.0'
+Import-Module '$script:ModulePath'
+`$auth = Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username '$($script:Scenario.HubUsername)' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url'
+'connected:' + `$auth.OrgType
+'other:' + `$other.GetName().Version + ':' + [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$other).Name
+# The control: the same IdentityModel in the default context does not survive the impostor.
+try { Add-Type -Path '$(Join-Path (Split-Path $script:ModulePath) 'Core/Dependencies/System.IdentityModel.Tokens.Jwt.dll')'; `$null = [System.IdentityModel.Tokens.Jwt.JwtSecurityTokenHandler]::new(); 'control:no conflict' } catch { 'control:conflict' }
+"@
+        $child = Invoke-ChildPwsh -Script $script -Environment @{ JWTAUTH_HOME = $env:JWTAUTH_HOME }
+        $child.Error | Should -BeNullOrEmpty
+        $child.Output | Should -Match 'connected:DevHub'
+        $child.Output | Should -Match 'other:1\.0\.0\.0:Default'
+        $child.Output | Should -Match 'control:conflict'
+    }
+
     It 'stops a replication wait at once when the pipeline is stopped (Ctrl+C)' {
         $late = "late-$([guid]::NewGuid().ToString('N').Substring(0, 6))@example.com"
         Invoke-MockControl -Mock $script:Mock -Path orgs -Body @{ kind = 'Scratch'; name = "Late$late"; devHub = 'Hub' } | Out-Null

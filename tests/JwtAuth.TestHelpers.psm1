@@ -98,4 +98,15 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out; Error = $err }
 }
 
+function New-ImpostorAssembly {
+    <# Saves and loads (into the default load context) an assembly with a real name and version: another module's copy of a shared dependency. Needs .NET 9+. #>
+    param([string] $Path, [string] $Name, [string] $Version)
+    New-Item -ItemType Directory (Split-Path $Path) -Force | Out-Null
+    $builder = [System.Reflection.Emit.PersistedAssemblyBuilder]::new([System.Reflection.AssemblyName]::new("$Name, Version=$Version"), [object].Assembly)
+    $type = $builder.DefineDynamicModule($Name).DefineType("$Name.Impostor", [System.Reflection.TypeAttributes]::Public)
+    $null = $type.CreateType()
+    $builder.Save($Path)
+    [System.Reflection.Assembly]::LoadFrom($Path)
+}
+
 Export-ModuleMember -Function *
