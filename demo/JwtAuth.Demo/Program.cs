@@ -13,7 +13,7 @@ Environment.SetEnvironmentVariable("JWTAUTH_HOME", Path.Combine(work.FullName, "
 try
 {
     Step("1. New-SfCertificate: an RSA key and a self-signed certificate for the Connected App");
-    var certificate = CertificateService.Create(new CertificateCreationRequest { Directory = work.FullName, CommonName = "JwtAuth Demo" });
+    var certificate = CertificateService.Create(new CertificateCreationRequest { Directory = work.FullName, CommonName = "JwtAuth Demo" }).Files;
     Console.WriteLine($"   key  {certificate.KeyPath} (owner-only)\n   cert {certificate.CertificatePath}\n   thumbprint {certificate.Thumbprint}, valid until {certificate.NotAfter:yyyy-MM-dd}");
 
     Step("2. A mock Salesforce with a Dev Hub whose Connected App has that certificate ('Use digital signatures')");

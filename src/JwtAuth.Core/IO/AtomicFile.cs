@@ -38,7 +38,7 @@ namespace JwtAuth.Core.IO
             var temp = Path.Combine(directory, "." + Path.GetFileName(targetPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             try
             {
-                using (var stream = CreateNew(temp, ownerOnly))
+                using (var stream = ownerOnly ? OwnerOnlyAccess.OpenFile(temp, FileMode.CreateNew, FileAccess.Write) : new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     stream.Write(data, 0, data.Length);
                     stream.Flush(flushToDisk: true);
@@ -71,23 +71,6 @@ namespace JwtAuth.Core.IO
             try { if (File.Exists(path)) File.Delete(path); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
-        }
-
-        private static FileStream CreateNew(string path, bool ownerOnly)
-        {
-#if NET8_0_OR_GREATER
-            if (ownerOnly && !OperatingSystem.IsWindows())
-            {
-                return new FileStream(path, new FileStreamOptions
-                {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    Share = FileShare.None,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                });
-            }
-#endif
-            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
     }
 }

@@ -50,6 +50,27 @@ namespace JwtAuth.Core.IO
             }
         }
 
+        /// <summary>
+        /// Opens a file that, when this call creates it, is owner-only from its first byte on Unix (no window in
+        /// which another user could open it). On Windows the caller restricts it with <see cref="RestrictFile"/>.
+        /// </summary>
+        public static FileStream OpenFile(string path, FileMode mode, FileAccess access)
+        {
+#if NET8_0_OR_GREATER
+            if (!OperatingSystem.IsWindows())
+            {
+                return new FileStream(path, new FileStreamOptions
+                {
+                    Mode = mode,
+                    Access = access,
+                    Share = FileShare.None,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+#endif
+            return new FileStream(path, mode, access, FileShare.None);
+        }
+
         /// <summary>Creates the folder (and parents) if missing; a folder we create is owner-only.</summary>
         public static void EnsureOwnerOnlyDirectory(string path)
         {

@@ -23,20 +23,8 @@ namespace JwtAuth.Core.Service
                 KeySize = request.KeySize,
             });
             var files = CertificateFileWriter.Write(certificate, fileRequest);
-            var created = new CreatedCertificate
-            {
-                Thumbprint = files.Thumbprint,
-                Subject = files.Subject,
-                NotBefore = files.NotBefore,
-                NotAfter = files.NotAfter,
-                KeySize = files.KeySize,
-                KeyPath = files.KeyPath,
-                CertificatePath = files.CertificatePath,
-                PfxPath = files.PfxPath,
-            };
-            if (storeLocation.HasValue)
-                created.CertStorePath = WindowsCertificateStore.Import(certificate, storeLocation.Value);
-            return created;
+            var storePath = storeLocation.HasValue ? WindowsCertificateStore.Import(certificate, storeLocation.Value) : null;
+            return new CreatedCertificate(files, storePath);
         }
 
         private static CertificateFileRequest ToFileRequest(CertificateCreationRequest request) => new CertificateFileRequest

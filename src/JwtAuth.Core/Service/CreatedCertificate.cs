@@ -1,18 +1,19 @@
-using System;
+using JwtAuth.Core.Keys;
 
 namespace JwtAuth.Core.Service
 {
-    /// <summary>The files and identity of a certificate New-SfCertificate made.</summary>
+    /// <summary>What New-SfCertificate made: the files, and where the pair went in the Windows store when asked.</summary>
     public sealed class CreatedCertificate
     {
-        public string Thumbprint { get; set; } = string.Empty;
-        public string Subject { get; set; } = string.Empty;
-        public DateTime NotBefore { get; set; }
-        public DateTime NotAfter { get; set; }
-        public int KeySize { get; set; }
-        public string KeyPath { get; set; } = string.Empty;
-        public string CertificatePath { get; set; } = string.Empty;
-        public string? PfxPath { get; set; }
-        public string? CertStorePath { get; set; }
+        public CreatedCertificate(CertificateFiles files, string? certStorePath)
+        {
+            Files = files;
+            CertStorePath = certStorePath;
+        }
+
+        public CertificateFiles Files { get; }
+
+        /// <summary>e.g. Cert:\CurrentUser\My\THUMBPRINT, or null.</summary>
+        public string? CertStorePath { get; }
     }
 }

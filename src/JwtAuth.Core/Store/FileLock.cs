@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using JwtAuth.Core.IO;
 
 namespace JwtAuth.Core.Store
 {
@@ -51,21 +52,6 @@ namespace JwtAuth.Core.Store
         private static bool IsContention(IOException e) =>
             !(e is FileNotFoundException) && !(e is DirectoryNotFoundException) && !(e is PathTooLongException);
 
-        private static FileStream Open(string path)
-        {
-#if NET8_0_OR_GREATER
-            if (!OperatingSystem.IsWindows())
-            {
-                return new FileStream(path, new FileStreamOptions
-                {
-                    Mode = FileMode.OpenOrCreate,
-                    Access = FileAccess.ReadWrite,
-                    Share = FileShare.None,
-                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-                });
-            }
-#endif
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
+        private static FileStream Open(string path) => OwnerOnlyAccess.OpenFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
     }
 }

@@ -75,17 +75,18 @@ namespace JwtAuth.Commands
                 if (!ShouldProcess(string.Join(", ", planned), action)) return;
 
                 var created = CertificateService.Create(request);
-                WriteVerbose($"Wrote {created.KeyPath} (owner-only) and {created.CertificatePath}. Upload the .crt under the Connected App's 'Use digital signatures'.");
+                var files = created.Files;
+                WriteVerbose($"Wrote {files.KeyPath} (owner-only) and {files.CertificatePath}. Upload the .crt under the Connected App's 'Use digital signatures'.");
                 WriteObject(new SfCertificate
                 {
-                    Thumbprint = created.Thumbprint,
-                    Subject = created.Subject,
-                    NotBefore = created.NotBefore,
-                    NotAfter = created.NotAfter,
-                    KeySize = created.KeySize,
-                    KeyPath = created.KeyPath,
-                    CertificatePath = created.CertificatePath,
-                    PfxPath = created.PfxPath,
+                    Thumbprint = files.Thumbprint,
+                    Subject = files.Subject,
+                    NotBefore = files.NotBefore,
+                    NotAfter = files.NotAfter,
+                    KeySize = files.KeySize,
+                    KeyPath = files.KeyPath,
+                    CertificatePath = files.CertificatePath,
+                    PfxPath = files.PfxPath,
                     CertStorePath = created.CertStorePath,
                 });
             }
