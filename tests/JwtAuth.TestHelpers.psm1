@@ -141,4 +141,29 @@ function Get-UnixMode {
     [Convert]::ToString([int][IO.File]::GetUnixFileMode($Path), 8)
 }
 
+function Write-SfCliAuthFile {
+    <# Writes ~/.sfdx/<username>.json under -HomePath as the Salesforce CLI would (2-space JSON of -Fields). #>
+    param([string] $HomePath, [hashtable] $Fields)
+    $folder = Join-Path $HomePath '.sfdx'
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    $path = Join-Path $folder "$($Fields.username).json"
+    [IO.File]::WriteAllText($path, ($Fields | ConvertTo-Json -Depth 5))
+    $path
+}
+
+function Set-SfCliAliasFile {
+    <# Writes ~/.sfdx/alias.json under -HomePath: {"orgs":{alias: username}}. #>
+    param([string] $HomePath, [hashtable] $Aliases)
+    $folder = Join-Path $HomePath '.sfdx'
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    [IO.File]::WriteAllText((Join-Path $folder 'alias.json'), (@{ orgs = $Aliases } | ConvertTo-Json -Depth 5))
+}
+
+function Read-JsonFile {
+    <# The parsed JSON of a file, or $null when it does not exist. #>
+    param([string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { return $null }
+    Get-Content -Raw -LiteralPath $Path | ConvertFrom-Json
+}
+
 Export-ModuleMember -Function *
