@@ -171,6 +171,37 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         (Get-SfOrgAuth clihub).OrgType | Should -Be 'DevHub'
     }
 
+    It 'reports each CLI org that cannot be imported as its own error naming the org and why, and imports the rest' {
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = $script:CliUser; orgId = '00D5g000004Cq9ZEAS'; instanceUrl = $script:Url; loginUrl = $script:Url
+            clientId = $script:Scenario.ConsumerKey; privateKey = $script:Cert.KeyPath; isDevHub = $false
+        } | Out-Null
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = 'web@example.com'; orgId = '00D5g000004Cq9XEAS'; instanceUrl = 'https://acme.my.salesforce.com'
+            loginUrl = 'https://login.salesforce.com'; clientId = 'PlatformCLI'; isDevHub = $false
+            refreshToken = 'fedcba9876543210fedcba98cafebabe:00112233445566778899aabbccddeeff'
+        } | Out-Null
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = 'token@example.com'; orgId = '00D5g000004Cq9YEAS'; instanceUrl = 'https://other.my.salesforce.com'
+            accessToken = '0123456789abcdef01234567deadbeef:00112233445566778899aabbccddeeff'
+        } | Out-Null
+        $requestsBefore = Get-TokenRequestCount
+
+        $imported = Get-SfOrgAuth -SfCli | Connect-SfOrgJwt -ErrorVariable errs -ErrorAction SilentlyContinue
+        $imported.Username | Should -Be @($script:CliUser)
+        Get-TokenRequestCount | Should -Be ($requestsBefore + 1) -Because 'only the importable org is logged in'
+        $errs | Should -HaveCount 2
+        foreach ($case in @(@{ User = 'web@example.com'; Why = 'web or device login' }, @{ User = 'token@example.com'; Why = 'only an access token' })) {
+            $err = $errs | Where-Object TargetObject -eq $case.User
+            $err | Should -HaveCount 1 -Because "$($case.User) gets its own error"
+            $err.FullyQualifiedErrorId | Should -BeLike 'SfCliOrgNotImportable,*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $err.Exception.Message | Should -Match ([regex]::Escape($case.User))
+            $err.Exception.Message | Should -Match $case.Why
+        }
+        (Get-SfOrgAuth).Username | Should -Be @($script:CliUser)
+    }
+
     It 'Disconnect-SfOrg -SfCli removes the auth file, the alias and the default marks on both sides' {
         $hub = $script:Scenario.HubUsername
         Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $hub -Alias hub -SetDefaultDevHub -SetDefault -SfCli | Out-Null
