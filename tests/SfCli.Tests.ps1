@@ -202,6 +202,28 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         (Get-SfOrgAuth).Username | Should -Be @($script:CliUser)
     }
 
+    It 'connects a CLI org that has no key of its own when the key is given on the command line' {
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = $script:CliUser; orgId = '00D5g000004Cq9ZEAS'; instanceUrl = $script:Url; loginUrl = $script:Url
+            clientId = 'PlatformCLI'; isDevHub = $false
+            refreshToken = 'fedcba9876543210fedcba98cafebabe:00112233445566778899aabbccddeeff'
+        } | Out-Null
+        $auth = Get-SfOrgAuth -SfCli | Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -KeyFile $script:Cert.KeyPath
+        $auth.Username | Should -Be $script:CliUser
+        $auth.LoginUrl | Should -Be $script:Url
+        $auth.ClientId | Should -Be $script:Scenario.ConsumerKey
+    }
+
+    It 'says which piped org has no key file instead of a binder error (an in-memory key auth piped back in)' {
+        Connect-SfOrgJwt @script:Connect -PrivateKey (Get-Content -Raw $script:Cert.KeyPath) -Username $script:Scenario.HubUsername -Alias inmemory | Out-Null
+        Get-SfOrgAuth inmemory | Connect-SfOrgJwt -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'MissingKeyFile,*'
+        $errs[0].TargetObject | Should -Be $script:Scenario.HubUsername
+        $errs[0].Exception.Message | Should -Match ([regex]::Escape($script:Scenario.HubUsername))
+        $errs[0].Exception.Message | Should -Match 'KeyFile'
+    }
+
     It 'Disconnect-SfOrg -SfCli removes the auth file, the alias and the default marks on both sides' {
         $hub = $script:Scenario.HubUsername
         Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $hub -Alias hub -SetDefaultDevHub -SetDefault -SfCli | Out-Null
