@@ -147,6 +147,27 @@ while (-not (Test-Path '$go')) { if ([DateTime]::UtcNow -gt `$deadline) { throw 
         $errs[0].Exception.Message | Should -Match ([regex]::Escape($file.FullName))
     }
 
+    It 'reports a corrupt settings.json, still lists the orgs, and refuses only the changes that need it' {
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias hub -SetDefaultDevHub | Out-Null
+        $settings = Join-Path $env:JWTAUTH_HOME 'settings.json'
+        [IO.File]::WriteAllText($settings, 'not json at all')
+
+        $listed = Get-SfOrgAuth -ErrorVariable errs -ErrorAction SilentlyContinue
+        $listed.Username | Should -Be @($script:Scenario.HubUsername)
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'StoreFileCorrupt*'
+        $errs[0].Exception.Message | Should -Match ([regex]::Escape($settings))
+
+        $err = $null
+        try { Connect-SfOrgJwt @script:Connect @script:Scratch -Username $script:Scenario.ScratchUsernames[0] -Alias feature -ErrorAction Stop } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'StoreFileCorrupt*'
+        [IO.File]::ReadAllText($settings) | Should -Be 'not json at all'
+        (Get-SfOrgAuth -ErrorAction SilentlyContinue).Username | Should -Be @($script:Scenario.HubUsername) -Because 'a refused connect stores nothing'
+        # A reconnect that touches no alias or default mark still works.
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -ErrorAction Stop | Out-Null
+        [IO.File]::ReadAllText($settings) | Should -Be 'not json at all'
+    }
+
     It 'creates the store owner-only: 0700 folders, 0600 files' -Skip:$IsWindows {
         Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias hub -SetDefaultDevHub | Out-Null
         Get-UnixMode $env:JWTAUTH_HOME | Should -Be '700'
