@@ -109,6 +109,27 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         if (Test-Path $env:JWTAUTH_HOME) { Get-ChildItem (Join-Path $env:JWTAUTH_HOME 'orgs') -ErrorAction SilentlyContinue | Should -BeNullOrEmpty }
     }
 
+    It 'stores nothing here when the CLI hand-over is refused after login (-SetDefaultDevHub on a scratch org)' {
+        Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $script:Scenario.HubUsername -Alias hub -SetDefaultDevHub -SfCli | Out-Null
+        $storeBefore = Get-FolderFingerprint $env:JWTAUTH_HOME
+        $cliBefore = Get-FolderFingerprint $env:HOME
+        $scratch = $script:Scenario.ScratchUsernames[0]
+        $err = $null
+        try {
+            Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $scratch -Audience https://test.salesforce.com -Alias feature -SetDefaultDevHub -SfCli -ErrorAction Stop
+        } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SfCliNotADevHub,*'
+        $err.TargetObject | Should -Be $scratch
+
+        Get-SfOrgAuth feature -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        (Get-SfOrgAuth -DefaultDevHub).Username | Should -Be $script:Scenario.HubUsername
+        $storeAfter = Get-FolderFingerprint $env:JWTAUTH_HOME
+        ($storeAfter.Keys -join ',') | Should -Be ($storeBefore.Keys -join ',')
+        foreach ($file in $storeBefore.Keys) { $storeAfter[$file] | Should -Be $storeBefore[$file] -Because "$file must be unchanged" }
+        $cliAfter = Get-FolderFingerprint $env:HOME
+        ($cliAfter.Keys -join ',') | Should -Be ($cliBefore.Keys -join ',')
+    }
+
     It 'lists the CLI''s orgs with Scope SfCli, how each was authorized, and why one cannot be imported' {
         Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $script:Scenario.HubUsername -Alias hub -SetDefaultDevHub -SfCli | Out-Null
         Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
