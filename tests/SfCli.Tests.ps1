@@ -273,6 +273,22 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         (Get-SfOrgAuth -SfCli).Username | Should -Be @($script:CliUser)
     }
 
+    It 'Disconnect-SfOrg -SfCli removes an org only the CLI knows, by its CLI alias' {
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = $script:CliUser; orgId = '00D5g000004Cq9ZEAS'; instanceUrl = $script:Url; loginUrl = $script:Url
+            clientId = $script:Scenario.ConsumerKey; privateKey = $script:Cert.KeyPath; isDevHub = $false
+        } | Out-Null
+        Set-SfCliAliasFile -HomePath $env:HOME -Aliases @{ cliprod = $script:CliUser }
+        [IO.File]::WriteAllText($script:SfdxConfig, '{ "defaultusername": "cliprod" }')
+
+        Disconnect-SfOrg cliprod -SfCli -Confirm:$false -ErrorVariable errs
+        $errs | Should -BeNullOrEmpty
+        Join-Path $script:Sfdx "$($script:CliUser).json" | Should -Not -Exist
+        @((Read-JsonFile (Join-Path $script:Sfdx 'alias.json')).orgs.PSObject.Properties) | Should -HaveCount 0
+        @((Read-JsonFile $script:SfdxConfig).PSObject.Properties.Name) | Should -Not -Contain 'defaultusername'
+        Get-SfOrgAuth -SfCli | Should -BeNullOrEmpty
+    }
+
     It 'Disconnect-SfOrg without -SfCli leaves the CLI''s files alone' {
         $hub = $script:Scenario.HubUsername
         Connect-SfOrgJwt @script:Connect -KeyFile $script:Cert.KeyPath -Username $hub -Alias hub -SetDefaultDevHub -SfCli | Out-Null
