@@ -165,6 +165,22 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         (Get-SfOrgAuth -SfCli 'we*').Username | Should -Be 'web@example.com'
     }
 
+    It 'reports a corrupt alias.json as SfCliFileCorrupt naming it, and still lists the CLI''s orgs' {
+        Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
+            username = $script:CliUser; orgId = '00D5g000004Cq9ZEAS'; instanceUrl = $script:Url; loginUrl = $script:Url
+            clientId = $script:Scenario.ConsumerKey; privateKey = $script:Cert.KeyPath; isDevHub = $false
+        } | Out-Null
+        $aliasFile = Join-Path $script:Sfdx 'alias.json'
+        [IO.File]::WriteAllText($aliasFile, '{"orgs": {')
+
+        $orgs = Get-SfOrgAuth -SfCli -ErrorVariable errs -ErrorAction SilentlyContinue
+        $orgs.Username | Should -Be @($script:CliUser)
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'SfCliFileCorrupt,*'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $errs[0].Exception.Message | Should -Match ([regex]::Escape($aliasFile))
+    }
+
     It 'imports every JWT org the CLI knows from the pipeline, binding LoginUrl (not InstanceUrl), KeyFile and Alias' {
         $instanceUrl = $script:Url -replace '127\.0\.0\.1', 'localhost'
         Write-SfCliAuthFile -HomePath $env:HOME -Fields @{
