@@ -8,9 +8,8 @@ BeforeAll {
     $script:KeyDir = Join-Path $TestDrive 'keys'
     $script:PfxPassword = ConvertTo-SecureString 'pfx-pass' -AsPlainText -Force
     $script:Cert = New-SfCertificate -OutputDirectory $script:KeyDir -PfxPassword $script:PfxPassword
-    $script:EncryptedKey = Join-Path $script:KeyDir 'encrypted.key'
-    & openssl pkcs8 -topk8 -v2 aes-256-cbc -in $script:Cert.KeyPath -out $script:EncryptedKey -passout pass:key-pass 2>&1 | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw 'openssl could not write the encrypted key' }
+    $script:EncryptedKey = (New-SfCertificate -OutputDirectory (Join-Path $TestDrive 'encrypted') -KeyPassword (ConvertTo-SecureString 'key-pass' -AsPlainText -Force)).KeyPath
+    (Get-Content -Raw $script:EncryptedKey) | Should -Match 'BEGIN ENCRYPTED PRIVATE KEY'
     $script:Scenario = New-TestScenario -Mock $script:Mock -CertificatePath $script:Cert.CertificatePath -ScratchCount 1
     $script:Url = $script:Mock.BaseUrl
     # An org the CLI authorized itself: its instance URL differs from its login URL, so a binding mix-up shows.
@@ -18,7 +17,9 @@ BeforeAll {
     Invoke-MockControl -Mock $script:Mock -Path orgs -Body @{ kind = 'Production'; name = 'CliProd' } | Out-Null
     Invoke-MockControl -Mock $script:Mock -Path users -Body @{ username = $script:CliUser; org = 'CliProd'; preAuthorizedFor = @($script:Scenario.ConsumerKey) } | Out-Null
     $script:Connect = @{ ClientId = $script:Scenario.ConsumerKey; LoginUrl = $script:Url }
+    # The CLI's home is HOME, or USERPROFILE on Windows: both are pointed at a temp folder per test.
     $script:OriginalHome = $env:HOME
+    $script:OriginalUserProfile = $env:USERPROFILE
 
     function script:Get-TokenRequestCount {
         # The control API answers one JSON array; enumerate it before filtering.
@@ -29,6 +30,7 @@ BeforeAll {
 
 AfterAll {
     $env:HOME = $script:OriginalHome
+    $env:USERPROFILE = $script:OriginalUserProfile
     Stop-MockSalesforce $script:Mock
 }
 
@@ -37,6 +39,7 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         $env:JWTAUTH_HOME = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         $env:HOME = Join-Path $TestDrive ('home-' + [guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory $env:HOME | Out-Null
+        $env:USERPROFILE = $env:HOME
         $script:Sfdx = Join-Path $env:HOME '.sfdx'
         $script:SfConfig = Join-Path $env:HOME '.sf/config.json'
         $script:SfdxConfig = Join-Path $script:Sfdx 'sfdx-config.json'
@@ -44,6 +47,7 @@ Describe 'Sharing orgs with the Salesforce CLI' {
     }
     AfterEach {
         $env:HOME = $script:OriginalHome
+        $env:USERPROFILE = $script:OriginalUserProfile
         Remove-Item Env:JWTAUTH_HOME -ErrorAction SilentlyContinue
     }
 
@@ -78,7 +82,7 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         $sfdx.defaultusername | Should -Be 'feature'
         $sfdx.defaultdevhubusername | Should -Be 'hub'
         # $env:HOME changed inside this process is where the files went, not the account's home.
-        Join-Path $script:OriginalHome ".sfdx/$hub.json" | Should -Not -Exist
+        if ($script:OriginalHome) { Join-Path $script:OriginalHome ".sfdx/$hub.json" | Should -Not -Exist }
     }
 
     It 'refuses -SfCli with <Case> before any login, writing nothing anywhere' -ForEach @(
