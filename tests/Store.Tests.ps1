@@ -145,6 +145,12 @@ while (-not (Test-Path '$go')) { if ([DateTime]::UtcNow -gt `$deadline) { throw 
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'StoreFileCorrupt*'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $errs[0].Exception.Message | Should -Match ([regex]::Escape($file.FullName))
+
+        # Reconnecting the org repairs its file.
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -ErrorAction Stop | Out-Null
+        $repaired = Get-SfOrgAuth -ErrorVariable after
+        $after | Should -BeNullOrEmpty
+        ($repaired.Alias | Sort-Object) | Should -Be @('feature', 'hub')
     }
 
     It 'reports a corrupt settings.json, still lists the orgs, and refuses only the changes that need it' {
