@@ -81,8 +81,11 @@ function New-TestScenario {
     [pscustomobject]@{ ConsumerKey = $ConsumerKey; HubUsername = $hubUser; ScratchUsernames = @($scratchUsers) }
 }
 
-function Invoke-ChildPwsh {
-    <# Runs a script in a fresh pwsh process (persistence and isolation tests); returns its output lines. #>
+function Start-ChildPwsh {
+    <#
+    Starts a script in a fresh pwsh process and returns at once (pair with Wait-ChildPwsh). Its output is
+    read asynchronously from the start, so a child that writes much never blocks on a full pipe.
+    #>
     param([string] $Script, [hashtable] $Environment = @{})
     $exe = (Get-Process -Id $PID).Path
     $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
@@ -92,10 +95,75 @@ function Invoke-ChildPwsh {
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
     $p = [System.Diagnostics.Process]::Start($psi)
-    $out = $p.StandardOutput.ReadToEnd()
-    $err = $p.StandardError.ReadToEnd()
-    $p.WaitForExit()
-    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $out; Error = $err }
+    [pscustomobject]@{ Process = $p; Output = $p.StandardOutput.ReadToEndAsync(); Error = $p.StandardError.ReadToEndAsync() }
+}
+
+function Wait-ChildPwsh {
+    <# Waits for a child from Start-ChildPwsh, at most -TimeoutSeconds (then kills it and throws); returns ExitCode, Output, Error. #>
+    param($Child, [int] $TimeoutSeconds = 300)
+    if (-not $Child.Process.WaitForExit($TimeoutSeconds * 1000)) {
+        $Child.Process.Kill($true)
+        throw "The child pwsh (pid $($Child.Process.Id)) did not finish within $TimeoutSeconds s."
+    }
+    $Child.Process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $Child.Process.ExitCode; Output = $Child.Output.GetAwaiter().GetResult(); Error = $Child.Error.GetAwaiter().GetResult() }
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh process (persistence and isolation tests); returns its output lines. #>
+    param([string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 300)
+    Wait-ChildPwsh -Child (Start-ChildPwsh -Script $Script -Environment $Environment) -TimeoutSeconds $TimeoutSeconds
+}
+
+function Wait-Until {
+    <# Polls -Condition until it returns true; throws naming -What after -TimeoutSeconds. #>
+    param([scriptblock] $Condition, [int] $TimeoutSeconds = 120, [string] $What = 'the condition')
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Timed out after $TimeoutSeconds s waiting for $What." }
+        Start-Sleep -Milliseconds 200
+    }
+}
+
+function Get-FolderFingerprint {
+    <# Every file under -Path (relative path -> SHA-256 of its bytes), to show that an operation changed nothing. #>
+    param([string] $Path)
+    $map = [ordered]@{}
+    Get-ChildItem -LiteralPath $Path -Recurse -File -Force | Sort-Object FullName | ForEach-Object {
+        $map[[IO.Path]::GetRelativePath($Path, $_.FullName)] = (Get-FileHash -LiteralPath $_.FullName -Algorithm SHA256).Hash
+    }
+    $map
+}
+
+function Get-UnixMode {
+    <# The permission bits of a file or folder as an octal string, e.g. '600'. #>
+    param([string] $Path)
+    [Convert]::ToString([int][IO.File]::GetUnixFileMode($Path), 8)
+}
+
+function Write-SfCliAuthFile {
+    <# Writes ~/.sfdx/<username>.json under -HomePath as the Salesforce CLI would (2-space JSON of -Fields). #>
+    param([string] $HomePath, [hashtable] $Fields)
+    $folder = Join-Path $HomePath '.sfdx'
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    $path = Join-Path $folder "$($Fields.username).json"
+    [IO.File]::WriteAllText($path, ($Fields | ConvertTo-Json -Depth 5))
+    $path
+}
+
+function Set-SfCliAliasFile {
+    <# Writes ~/.sfdx/alias.json under -HomePath: {"orgs":{alias: username}}. #>
+    param([string] $HomePath, [hashtable] $Aliases)
+    $folder = Join-Path $HomePath '.sfdx'
+    New-Item -ItemType Directory -Force $folder | Out-Null
+    [IO.File]::WriteAllText((Join-Path $folder 'alias.json'), (@{ orgs = $Aliases } | ConvertTo-Json -Depth 5))
+}
+
+function Read-JsonFile {
+    <# The parsed JSON of a file, or $null when it does not exist. #>
+    param([string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { return $null }
+    Get-Content -Raw -LiteralPath $Path | ConvertFrom-Json
 }
 
 function New-ImpostorAssembly {

@@ -50,7 +50,8 @@ CMDLETS = [
    ("RetryTimeoutSec","Int32","How long to keep retrying 'user hasn't approved this consumer' (a new scratch org's user not yet replicated). 300 for sandbox and scratch targets, 0 for production unless given.",False,"named","False","300 or 0"),
    ("ThrottleLimit","Int32","How many orgs to connect at once for pipeline input (1 to 64).",False,"named","False","8"),
    ("TimeoutSec","Int32","Timeout of each HTTP request in seconds.",False,"named","False","30"),
-   ("SfCli","SwitchParameter","Also registers the org with the Salesforce CLI (sf), as 'sf org login jwt' would, with no secret written: needs an unencrypted PEM -KeyFile that sf can read later.",False,"named","False","False")],
+   ("SfCli","SwitchParameter","Also registers the org with the Salesforce CLI (sf), as 'sf org login jwt' would, with no secret written: needs an unencrypted PEM -KeyFile that sf can read later.",False,"named","False","False"),
+   ("InputObject","SfOrgAuth","An org piped in from Get-SfOrgAuth (set by the pipeline; not typed). A Salesforce CLI org that cannot be connected by JWT (web login, access token only, key file gone) is reported as its own SfCliOrgNotImportable error naming the org and the reason, unless a key is given on the command line.",False,"named","True (ByValue)","None")],
   inputs=[("System.String","A username."),("Objects with Username, ClientId, LoginUrl/InstanceUrl, KeyFile and Alias properties","For example rows of Import-Csv, or Get-SfOrgAuth -SfCli output.")],
   outputs=[("JwtAuth.SfOrgAuth","One per org. The default view shows no token.")],
   examples=[

@@ -99,9 +99,12 @@ namespace JwtAuth.Core.Service
                 var auth = result.Auth!;
                 auth.Alias = string.IsNullOrWhiteSpace(request.Alias) ? null : request.Alias;
                 var store = request.ProcessScope ? _process : _persisted;
+                // What the CLI hand-over would refuse (e.g. -SetDefaultDevHub on a scratch org, known only after login)
+                // must fail the org before it is stored here, or the error would leave the auth and its marks behind.
+                var registrar = request.RegisterWithSfCli ? new SfCliAuthRegistrar(_sfCliPaths()) : null;
+                registrar?.EnsureCanRegister(auth, request.Key.FilePath!, auth.Alias, request.SetDefaultDevHub);
                 var stored = store.Save(auth, request.SetDefault, request.SetDefaultDevHub);
-                if (request.RegisterWithSfCli)
-                    new SfCliAuthRegistrar(_sfCliPaths()).Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
+                registrar?.Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
                 return new ConnectResult(request.Username, OrgAuthViews.From(stored), null);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))

@@ -65,12 +65,13 @@ namespace JwtAuth.Core.Service
             Action<string> onWarning, CancellationToken cancellationToken) =>
             new TokenKeeper(_client, _stores).EnsureWorkingTokenAsync(view, forceRefresh, keyPassword, onVerbose, onWarning, cancellationToken);
 
-        /// <summary>The orgs the Salesforce CLI knows (no tokens), selected by name.</summary>
+        /// <summary>The orgs the Salesforce CLI knows (no tokens), selected by name; an unreadable alias.json is a problem, not a failure.</summary>
         public OrgAuthListing ListSfCli(IReadOnlyList<string>? names)
         {
-            var orgs = new SfCliAuthReader(_sfCliPaths()).ListOrgs();
+            var problems = new List<SfCliException>();
+            var orgs = new SfCliAuthReader(_sfCliPaths()).ListOrgs(problems);
             var (matches, unmatched) = OrgAuthViews.Select(orgs, names, o => o.Aliases.Concat(new[] { o.Username }));
-            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, Array.Empty<Exception>());
+            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, problems.Cast<Exception>().ToList());
         }
 
         /// <summary>The usernames a Disconnect-SfOrg name stands for, in JwtAuth (and the CLI when asked).</summary>

@@ -25,11 +25,26 @@ namespace JwtAuth.Core.SfCli
             _lockOptions = lockOptions ?? SfCliLockOptions.Default;
         }
 
-        /// <summary>Every org with an auth file in ~/.sfdx, sorted by username.</summary>
-        public IReadOnlyList<SfCliOrg> ListOrgs()
+        /// <summary>Every org with an auth file in ~/.sfdx, sorted by username. Throws <see cref="SfCliException"/> for an unreadable alias.json.</summary>
+        public IReadOnlyList<SfCliOrg> ListOrgs() => ListOrgs(null);
+
+        /// <summary>
+        /// Every org with an auth file in ~/.sfdx, sorted by username. With <paramref name="problems"/>, an unreadable
+        /// alias.json is added there and the orgs are listed without aliases, so one damaged file does not hide every org.
+        /// </summary>
+        public IReadOnlyList<SfCliOrg> ListOrgs(ICollection<SfCliException>? problems)
         {
             if (!Directory.Exists(_paths.SfdxDirectory)) return new SfCliOrg[0];
-            var aliases = ReadAliases();
+            IReadOnlyDictionary<string, string> aliases;
+            try
+            {
+                aliases = ReadAliases();
+            }
+            catch (SfCliException ex) when (problems != null)
+            {
+                problems.Add(ex);
+                aliases = new Dictionary<string, string>();
+            }
             var defaults = ReadDefaults(aliases);
 
             var orgs = new List<SfCliOrg>();

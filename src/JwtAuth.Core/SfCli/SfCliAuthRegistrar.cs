@@ -33,14 +33,7 @@ namespace JwtAuth.Core.SfCli
         /// <param name="keyFilePath">Absolute path of the unencrypted PEM key file the CLI will read when it renews.</param>
         public SfCliRegistration Register(OrgAuth auth, string keyFilePath, string? alias, bool setDefault, bool setDefaultDevHub)
         {
-            if (auth is null) throw new ArgumentNullException(nameof(auth));
-            RequireComplete(auth);
-            var keyFile = SfCliKeyRequirement.EnsureUsable(SfCliKeySource.KeyFile, keyFilePath);
-            if (alias != null) RequireValidAlias(alias);
-            if (setDefaultDevHub && auth.OrgType != OrgType.DevHub && auth.OrgType != OrgType.Unknown)
-                throw new SfCliException(SfCliErrorIds.NotADevHub, JwtAuthErrorKind.InvalidArgument,
-                    $"'{auth.Username}' is a {auth.OrgType} org, not a Dev Hub; the CLI would fail to create scratch orgs with it.",
-                    "Set the default Dev Hub only for a Dev Hub org, or leave that switch out.", auth.Username);
+            var keyFile = EnsureCanRegister(auth, keyFilePath, alias, setDefaultDevHub);
 
             var authFile = _paths.AuthFile(auth.Username);
             var files = new List<string> { authFile };
@@ -82,6 +75,24 @@ namespace JwtAuth.Core.SfCli
 
             change.Commit();
             return result;
+        }
+
+        /// <summary>
+        /// The checks <see cref="Register"/> makes before it writes anything, for callers that must know the hand-over
+        /// will be accepted before they change anything else. Throws <see cref="SfCliException"/>; returns the key file's absolute path.
+        /// </summary>
+        public string EnsureCanRegister(OrgAuth auth, string keyFilePath, string? alias, bool setDefaultDevHub)
+        {
+            if (auth is null) throw new ArgumentNullException(nameof(auth));
+            RequireComplete(auth);
+            _paths.AuthFile(auth.Username); // a username that cannot name a CLI auth file
+            var keyFile = SfCliKeyRequirement.EnsureUsable(SfCliKeySource.KeyFile, keyFilePath);
+            if (alias != null) RequireValidAlias(alias);
+            if (setDefaultDevHub && auth.OrgType != OrgType.DevHub && auth.OrgType != OrgType.Unknown)
+                throw new SfCliException(SfCliErrorIds.NotADevHub, JwtAuthErrorKind.InvalidArgument,
+                    $"'{auth.Username}' is a {auth.OrgType} org, not a Dev Hub; the CLI would fail to create scratch orgs with it.",
+                    "Set the default Dev Hub only for a Dev Hub org, or leave that switch out.", auth.Username);
+            return keyFile;
         }
 
         private static void Fill(JObject fields, OrgAuth auth, string keyFile)

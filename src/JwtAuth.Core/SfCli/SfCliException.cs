@@ -32,6 +32,7 @@ namespace JwtAuth.Core.SfCli
         public const string FileLocked = "SfCliFileLocked";
         public const string WriteFailed = "SfCliWriteFailed";
         public const string OrgNotFound = "SfCliOrgNotFound";
+        public const string OrgNotImportable = "SfCliOrgNotImportable";
         public const string HomeNotFound = "SfCliHomeNotFound";
     }
 }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using JwtAuth.Core.Errors;
 using JwtAuth.Core.Service;
+using JwtAuth.Core.SfCli;
 using JwtAuth.Infrastructure;
 
 namespace JwtAuth.Commands
@@ -24,7 +26,10 @@ namespace JwtAuth.Commands
 
         private readonly List<object> _requests = new List<object>();
 
+        // AllowNull/AllowEmptyString: an org piped in without these reaches ProcessRecord, which says why
+        // it cannot be connected, instead of failing in the binder with "Cannot bind argument ... null".
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
         [Alias("ConsumerKey")]
         public string ClientId { get; set; } = string.Empty;
 
@@ -32,6 +37,7 @@ namespace JwtAuth.Commands
         public string Username { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = KeyFileSet, ValueFromPipelineByPropertyName = true)]
+        [AllowNull, AllowEmptyString]
         [Alias("JwtKeyFile", "KeyPath")]
         public string KeyFile { get; set; } = string.Empty;
 
@@ -84,9 +90,48 @@ namespace JwtAuth.Commands
         [Parameter]
         public SwitchParameter SfCli { get; set; }
 
+        /// <summary>An org piped in from Get-SfOrgAuth, kept to refuse, by name and reason, one that cannot be connected by JWT.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public SfOrgAuth? InputObject { get; set; }
+
+        private bool _keyGivenOnCommandLine;
+
+        protected override void BeginProcessing()
+        {
+            // Only command-line arguments are bound yet: pipeline objects bind per record.
+            _keyGivenOnCommandLine = ParameterSetName != KeyFileSet || MyInvocation.BoundParameters.ContainsKey(nameof(KeyFile));
+        }
+
         protected override void ProcessRecord()
         {
+            var refusal = RefusePipedOrg() ?? RefuseMissingKeyFile();
+            if (refusal != null)
+            {
+                WriteCoreError(refusal, Username);
+                return;
+            }
             _requests.Add(BuildRequest());
+        }
+
+        // A Salesforce CLI org authorized by web login or access token carries no key: say so for that org
+        // (unless the caller brought a key for it on the command line) rather than fail on a missing -KeyFile.
+        private Exception? RefusePipedOrg()
+        {
+            var org = InputObject;
+            if (org is null || _keyGivenOnCommandLine || org.Note is null || org.Scope != "SfCli") return null;
+            return new SfCliException(SfCliErrorIds.OrgNotImportable, JwtAuthErrorKind.InvalidArgument,
+                $"'{org.Username}' cannot be connected from what the Salesforce CLI stored for it ({org.AuthMethod}): {org.Note}",
+                $"Leave it out (Get-SfOrgAuth -SfCli | Where-Object Note -eq $null | Connect-SfOrgJwt), or connect it with -ClientId and -KeyFile of a connected app: Connect-SfOrgJwt -Username '{org.Username}' -ClientId <consumer key> -KeyFile <key file>.",
+                org.Username);
+        }
+
+        private Exception? RefuseMissingKeyFile()
+        {
+            if (ParameterSetName != KeyFileSet || !string.IsNullOrWhiteSpace(KeyFile)) return null;
+            if (!string.IsNullOrEmpty(InputObject?.CertificateThumbprint)) return null;
+            return new JwtAuthException("MissingKeyFile", JwtAuthErrorKind.InvalidArgument,
+                $"No key to sign with was given for '{Username}'{(InputObject is null ? string.Empty : " (the object piped in has no KeyFile)")}.",
+                "Pass -KeyFile with the private key file (or -PrivateKey, -Certificate or -CertificateThumbprint).", Username);
         }
 
         protected override void EndProcessing()
@@ -130,6 +175,7 @@ namespace JwtAuth.Commands
                 PrivateKeySet => KeySource.FromText(PrivateKey, password),
                 ThumbprintSet => KeySource.FromThumbprint(CertificateThumbprint),
                 CertificateSet => KeySource.FromCertificate(Certificate),
+                _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(InputObject!.CertificateThumbprint!),
                 _ => KeySource.FromFile(ResolveFileSystemPath(KeyFile), password),
             };
             return request;

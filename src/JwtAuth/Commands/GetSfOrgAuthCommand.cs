@@ -43,7 +43,17 @@ namespace JwtAuth.Commands
             var service = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(30));
             if (SfCli)
             {
-                var cliListing = service.ListSfCli(Name);
+                OrgAuthListing cliListing;
+                try
+                {
+                    cliListing = service.ListSfCli(Name);
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    // e.g. no home folder: a typed error with its stable id, not a crash of the listing.
+                    WriteCoreError(ex, null);
+                    return;
+                }
                 foreach (var problem in cliListing.Problems) WriteCoreError(problem, null);
                 foreach (var view in cliListing.Auths) WriteObject(OrgAuthOutput.From(view, asPlainText: false));
                 WriteNotFound(cliListing.Unmatched);

