@@ -78,7 +78,13 @@ namespace JwtAuth.Core.OAuth
             long ms;
             if (token.Type == JTokenType.Integer)
             {
-                ms = (long)token;
+                // Beyond Int64 Newtonsoft holds a BigInteger, and casting it to long throws: not a time either way.
+                if (!(((JValue)token).Value is long integer))
+                {
+                    return null;
+                }
+
+                ms = integer;
             }
             else if (token.Type != JTokenType.String || !long.TryParse((string?)token, System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out ms))
