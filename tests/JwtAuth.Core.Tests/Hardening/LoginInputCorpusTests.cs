@@ -138,7 +138,7 @@ public class LoginInputCorpusTests
 
         Assert.Equal("InvalidAssertion", error.ErrorId);
         Assert.Contains("certificate", error.Fix, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(1, sf.Server.TokenRequests.Count);
+        Assert.Single(sf.Server.TokenRequests);
         HardeningAssert.NoSecrets(error, HardeningAssert.SecretsOf(null));
     }
 
