@@ -120,10 +120,12 @@ public class SecretHygieneTests
         foreach (var warning in warnings) HardeningAssert.NoSecrets(warning, secrets, "warning");
         Assert.Contains(files.Keys, f => f.Contains(".sfdx", StringComparison.Ordinal));
         Assert.Contains(files.Keys, f => f.Contains("orgs", StringComparison.Ordinal));
+        // Files hold base64 ciphertext, where a bare "eyJ" can occur by chance: there the real assertions and a JWT header count.
+        var fileSecrets = secrets.Where(x => x != "eyJ").Append("eyJhbGci").ToList();
         foreach (var (path, bytes) in files)
         {
-            HardeningAssert.NoSecrets(Encoding.UTF8.GetString(bytes), secrets, "file " + path);
-            HardeningAssert.NoSecrets(Encoding.Latin1.GetString(bytes), secrets, "file " + path + " (bytes)");
+            HardeningAssert.NoSecrets(Encoding.UTF8.GetString(bytes), fileSecrets, "file " + path);
+            HardeningAssert.NoSecrets(Encoding.Latin1.GetString(bytes), fileSecrets, "file " + path + " (bytes)");
         }
     }
 
