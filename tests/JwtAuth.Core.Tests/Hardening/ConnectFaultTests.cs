@@ -19,14 +19,14 @@ public class ConnectFaultTests
     public static TheoryData<string> Faults => new()
     {
         "server-down", "connection-reset", "slower-than-timeout", "503-always", "429-always", "html-outage-page",
-        "truncated-json", "name-does-not-resolve", "key-does-not-match-certificate", "key-file-damaged",
+        "truncated-json", "huge-body", "name-does-not-resolve", "key-does-not-match-certificate", "key-file-damaged",
     };
 
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task A_failed_reconnect_leaves_the_stored_auth_byte_identical(string fault)
     {
-        await using var s = await ServiceScenario.StartAsync(fault == "slower-than-timeout" ? TimeSpan.FromSeconds(1) : null);
+        await using var s = await ServiceScenario.StartAsync(fault == "slower-than-timeout" ? TimeSpan.FromSeconds(3) : null);
         var first = await s.ConnectAsync(s.Request());
         Assert.Null(first.Error);
         var token = first.View!.Auth.AccessToken!;
@@ -126,7 +126,7 @@ public class ConnectFaultTests
                 s.Server.Faults.Enqueue(Fault.DropConnection(count: null, path: TokenPath));
                 return (request, "ConnectionLost", 3);
             case "slower-than-timeout":
-                s.Server.Faults.Enqueue(Fault.Delay(10_000, count: null, path: TokenPath));
+                s.Server.Faults.Enqueue(Fault.Delay(60_000, count: null, path: TokenPath));
                 return (request, "RequestTimedOut", 1);
             case "503-always":
                 s.Server.Faults.Enqueue(Fault.Status(503, count: null, path: TokenPath));
@@ -140,6 +140,9 @@ public class ConnectFaultTests
             case "truncated-json":
                 s.Server.Faults.Enqueue(Fault.TruncatedJson(count: null, path: TokenPath));
                 return (request, "ResponseInvalidJson", 1);
+            case "huge-body":
+                s.Server.Faults.Enqueue(Fault.HugeBody(16L * 1024 * 1024, count: null, path: TokenPath));
+                return (request, "ResponseTooLarge", 1);
             case "name-does-not-resolve":
                 // .invalid never resolves (RFC 6761): the lookup fails locally and nothing is sent anywhere.
                 request.LoginUrl = "https://nonexistent.invalid";

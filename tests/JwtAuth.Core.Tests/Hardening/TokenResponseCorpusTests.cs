@@ -9,7 +9,7 @@ namespace JwtAuth.Core.Tests.Hardening;
 
 /// <summary>
 /// Table-driven: token answers Salesforce never sends (and a few odd ones it might), served raw over loopback
-/// by a TcpListener, each with the ErrorId the login must end in (or null: the login succeeds).
+/// by a TcpListener (<see cref="CannedHttpServer"/>), each with the ErrorId the login must end in (or null: the login succeeds).
 /// </summary>
 public class TokenResponseCorpusTests
 {
@@ -90,13 +90,7 @@ public class TokenResponseCorpusTests
     public async Task Token_answer(string name)
     {
         var (answer, expected) = Cases[name];
-        string? baseUrl = null;
-        await using var server = new RawHttpServer(async (_, stream, token) =>
-        {
-            await stream.WriteAsync(answer(baseUrl!), token);
-            await stream.FlushAsync(token);
-        });
-        baseUrl = server.BaseUrl;
+        await using var server = new CannedHttpServer(answer);
         var delays = new RecordingDelay();
         using var client = new SalesforceLoginClient(new SalesforceLoginClientOptions
         {
