@@ -48,7 +48,8 @@ namespace JwtAuth.Core.OAuth
             }
             catch (LoginUrlException)
             {
-                throw Incomplete(reply, tokenUrl, $"has an instance_url ('{SalesforceErrorCatalog.Clean(instanceText)}') that is not an https host");
+                // The value is not echoed: it arrived beside the access token, and a mangled answer can mix the two.
+                throw Incomplete(reply, tokenUrl, "has an instance_url that is not an https host (or http to loopback)");
             }
 
             var id = JsonBody.String(json, "id");

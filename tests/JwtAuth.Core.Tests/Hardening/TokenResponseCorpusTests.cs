@@ -56,6 +56,8 @@ public class TokenResponseCorpusTests
         ["instance-url-array"] = (Answer(200, Json, Ok(instanceUrl: "[\"{BASE}\"]")), "TokenResponseIncomplete"),
         ["instance-url-plain-http-remote"] = (Answer(200, Json, Ok(instanceUrl: "\"http://na1.salesforce.com\"")), "TokenResponseIncomplete"),
         ["instance-url-javascript"] = (Answer(200, Json, Ok(instanceUrl: "\"javascript:alert(1)\"")), "TokenResponseIncomplete"),
+        // A mangled answer whose instance_url holds part of the token: the message must not echo it.
+        ["instance-url-holding-the-token"] = (Answer(200, Json, Ok(instanceUrl: "\"ftp://x/" + Token + "\"")), "TokenResponseIncomplete"),
         ["instance-url-with-path"] = (Answer(200, Json, Ok(instanceUrl: "\"{BASE}/some/path\"")), "TokenResponseIncomplete"),
         ["id-missing"] = (Answer(200, Json, "{\"access_token\":\"" + Token + "\",\"instance_url\":\"{BASE}\"}"), "TokenResponseIncomplete"),
         ["id-object"] = (Answer(200, Json, Ok(id: "{\"org\":\"00D\"}")), "TokenResponseIncomplete"),
