@@ -17,6 +17,7 @@ namespace JwtAuth.Core.Tests.Hardening;
 public class KeyParserMutationTests
 {
     private const string Password = "mutation-pw";
+    private const int CodecCases = 5000;
     private static readonly Lazy<Inputs> Valid = new(() => new Inputs());
     private readonly ITestOutputHelper _output;
 
@@ -31,7 +32,7 @@ public class KeyParserMutationTests
             ("pkcs8", inputs.Pkcs8Pem, null), ("pkcs1", inputs.Pkcs1Pem, null),
             ("encrypted", inputs.EncryptedPem, Password), ("cert+key", inputs.CertificatePem + inputs.Pkcs8Pem, null),
         };
-        RunCampaign(1600, (mutator, i) =>
+        RunCampaign(5000, (mutator, i) =>
         {
             var (name, text, password) = texts[i % texts.Length];
             var mutated = mutator.Mutate(text, out var how);
@@ -49,7 +50,7 @@ public class KeyParserMutationTests
             ("encrypted der", inputs.EncryptedDer, Password, 3), ("pfx", inputs.Pfx, Password, 1),
         };
         var weighted = ders.SelectMany(d => Enumerable.Repeat(d, d.Weight)).ToArray();
-        RunCampaign(1500, (mutator, i) =>
+        RunCampaign(5000, (mutator, i) =>
         {
             var (name, der, password, _) = weighted[i % weighted.Length];
             var mutated = mutator.Mutate(der, out var how);
@@ -65,7 +66,7 @@ public class KeyParserMutationTests
         var inputs = Valid.Value;
         using var folder = new TempFolder();
         var sources = new[] { Encoding.UTF8.GetBytes(inputs.Pkcs8Pem), inputs.Pkcs8Der, Encoding.UTF8.GetBytes(inputs.Pkcs1Pem), inputs.Pkcs1Der };
-        RunCampaign(300, (mutator, i) =>
+        RunCampaign(500, (mutator, i) =>
         {
             var mutated = mutator.Mutate(sources[i % sources.Length], out var how);
             var path = folder.File($"m{i}.key");
@@ -83,7 +84,7 @@ public class KeyParserMutationTests
         var failures = new List<string>();
         Bounded.Run(() =>
         {
-            for (var i = 0; i < 1200; i++)
+            for (var i = 0; i < CodecCases; i++)
             {
                 var (name, read) = (i % 4) switch
                 {
@@ -108,7 +109,8 @@ public class KeyParserMutationTests
                 }
             }
         }, $"codec campaign, seed {seed}");
-        Report(seed, 1200, failures);
+        _output.WriteLine($"seed {seed}: {CodecCases} codec cases, {failures.Count} untyped");
+        Report(seed, CodecCases, failures);
     }
 
     private void RunCampaign(int count, Func<Mutator, int, (string How, Func<SigningKey> Load)> next)

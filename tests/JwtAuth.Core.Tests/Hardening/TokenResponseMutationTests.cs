@@ -51,7 +51,7 @@ public class TokenResponseMutationTests
     [Fact]
     public async Task Mutated_token_answers_end_in_a_token_or_a_typed_error()
     {
-        const int count = 4000;
+        const int count = 20000;
         var seed = Mutator.RunSeed();
         var mutator = new Mutator(seed);
         var choice = new Random(seed);
