@@ -33,8 +33,10 @@ namespace JwtAuth.Core.Keys
     /// </summary>
     internal static class Pem
     {
+        // The body may not run past another BEGIN line: without that, text with many BEGIN lines and no END
+        // (a mangled secret, a huge file) made every BEGIN scan to the end of the text, quadratic in its length.
         private static readonly Regex BlockPattern = new Regex(
-            @"-----BEGIN ([A-Z0-9 ]+?)-----(.*?)-----END \1-----",
+            @"-----BEGIN ([A-Z0-9 ]+?)-----((?:(?!-----BEGIN ).)*?)-----END \1-----",
             RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
         public static bool ContainsPem(string text) => text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0;

@@ -83,6 +83,7 @@ namespace JwtAuth.Core.OAuth
                     "Pass -ClientId with the connected app's Consumer Key (App Manager > the app > View > Manage Consumer Details).", username);
             }
 
+            CheckIdentityFormat(username, clientId);
             keyReference ??= KeyReference.None();
             try
             {
@@ -254,6 +255,46 @@ namespace JwtAuth.Core.OAuth
                     ReplicationWait = replicationWaited,
                 });
             }
+        }
+
+        // Salesforce usernames are at most 80 characters and, like consumer keys, never hold white space or control
+        // characters: such input (two values pasted together, a stray escape) is refused before anything is signed or sent.
+        private static void CheckIdentityFormat(string username, string clientId)
+        {
+            if (username.Length > MaxUsernameLength || HasSpaceOrControl(username))
+            {
+                throw new JwtAuthException("InvalidUsername", JwtAuthErrorKind.InvalidArgument,
+                    username.Length > MaxUsernameLength
+                        ? $"The username is {username.Length} characters long; Salesforce usernames have at most {MaxUsernameLength}."
+                        : "The username contains white space or control characters; Salesforce usernames never do.",
+                    "Pass -Username with exactly one Salesforce username, e.g. admin@example.com (check for values pasted together or stray characters).");
+            }
+
+            if (clientId.Length > MaxClientIdLength || HasSpaceOrControl(clientId))
+            {
+                throw new JwtAuthException("InvalidClientIdFormat", JwtAuthErrorKind.InvalidArgument,
+                    clientId.Length > MaxClientIdLength
+                        ? $"The client id is {clientId.Length} characters long; a connected app's Consumer Key is under {MaxClientIdLength}."
+                        : "The client id contains white space or control characters; a Consumer Key never does.",
+                    "Pass -ClientId with the connected app's Consumer Key exactly as Salesforce shows it (App Manager > the app > View > Manage Consumer Details).",
+                    username);
+            }
+        }
+
+        private const int MaxUsernameLength = 80;
+        private const int MaxClientIdLength = 256;
+
+        private static bool HasSpaceOrControl(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static TokenEndpointException GaveUp(TokenEndpointException last, int attempts)

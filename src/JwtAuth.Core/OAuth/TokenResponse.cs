@@ -48,7 +48,8 @@ namespace JwtAuth.Core.OAuth
             }
             catch (LoginUrlException)
             {
-                throw Incomplete(reply, tokenUrl, $"has an instance_url ('{SalesforceErrorCatalog.Clean(instanceText)}') that is not an https host");
+                // The value is not echoed: it arrived beside the access token, and a mangled answer can mix the two.
+                throw Incomplete(reply, tokenUrl, "has an instance_url that is not an https host (or http to loopback)");
             }
 
             var id = JsonBody.String(json, "id");
@@ -78,7 +79,13 @@ namespace JwtAuth.Core.OAuth
             long ms;
             if (token.Type == JTokenType.Integer)
             {
-                ms = (long)token;
+                // Beyond Int64 Newtonsoft holds a BigInteger, and casting it to long throws: not a time either way.
+                if (!(((JValue)token).Value is long integer))
+                {
+                    return null;
+                }
+
+                ms = integer;
             }
             else if (token.Type != JTokenType.String || !long.TryParse((string?)token, System.Globalization.NumberStyles.None,
                 System.Globalization.CultureInfo.InvariantCulture, out ms))
