@@ -10,9 +10,10 @@ namespace JwtAuth.Core.OAuth
     /// <summary>
     /// Many logins over one <see cref="SalesforceLoginClient"/> (one connection pool), at most
     /// <c>throttleLimit</c> token exchanges at a time. A login's follow-up org-detail calls run after its
-    /// exchange slot has passed to the next org (at most <c>throttleLimit</c> logins in that stage too), so a
-    /// batch costs about one round trip per org and throttle slot, not two. Each result is reported as soon as
-    /// its login completes; one failure does not stop the others.
+    /// exchange slot has passed to the next org, so a batch costs about one round trip per org and throttle
+    /// slot, not two. The follow-up stage is bounded too, at twice the throttle: it takes up to two round trips
+    /// (API versions, then the queries) where an exchange takes one, so fewer slots would stall the exchanges
+    /// behind it. Each result is reported as soon as its login completes; one failure does not stop the others.
     /// </summary>
     public static class BulkLogin
     {
@@ -46,7 +47,8 @@ namespace JwtAuth.Core.OAuth
             }
 
             using var slots = new SemaphoreSlim(throttleLimit, throttleLimit);
-            using var detailSlots = new SemaphoreSlim(throttleLimit, throttleLimit);
+            var followUpLimit = throttleLimit > int.MaxValue / 2 ? int.MaxValue : 2 * throttleLimit;
+            using var detailSlots = new SemaphoreSlim(followUpLimit, followUpLimit);
             using var reporting = new SemaphoreSlim(1, 1);
             var running = new List<Task>();
             var index = 0;

@@ -48,7 +48,7 @@ public class BulkLoginTests
     }
 
     [Fact]
-    public async Task Follow_up_calls_overlap_the_next_exchange_while_each_stage_stays_within_the_throttle()
+    public async Task Follow_up_calls_overlap_the_next_exchange_while_each_stage_stays_within_its_bound()
     {
         await using var sf = await MockScenario.StartAsync(new MockOptions { LatencyMs = 150 });
         var hub = sf.Server.AddOrg(OrgKind.DevHub);
@@ -64,7 +64,8 @@ public class BulkLoginTests
         var organizationQueries = sf.Server.Requests.Where(r => r.Path.EndsWith("/query") && r.Query.Contains("Organization")).ToList();
         Assert.Equal(4, organizationQueries.Count);
         Assert.Equal(1, MaxOverlap(tokens));
-        Assert.Equal(1, MaxOverlap(organizationQueries));
+        // The follow-up stage has its own bound: twice the throttle.
+        Assert.InRange(MaxOverlap(organizationQueries), 1, 2);
         // The next org's exchange ran while an earlier org's follow-ups were still being served.
         Assert.Contains(tokens, t => organizationQueries.Any(q => MaxOverlap(new[] { t, q }) == 2));
     }
