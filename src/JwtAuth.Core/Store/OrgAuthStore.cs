@@ -137,6 +137,7 @@ namespace JwtAuth.Core.Store
             }
 
             if (pending.Count == 0) return outcomes;
+            StoreFormat.Serialize(pending[0].Document);
             ReadSettings(problems: null);
 
             using (LockStore())

@@ -37,7 +37,6 @@ namespace JwtAuth.Core.Store
             var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
             var hasToken = !string.IsNullOrEmpty(auth.AccessToken);
             var document = OrgAuthDocument.From(auth, hasToken ? protector.TryProtectWithoutLock(auth.AccessToken!, username) : null, 0);
-            StoreFormat.Serialize(document);
             return new PendingSave(index, request, username, alias, hasToken, document);
         }
     }
