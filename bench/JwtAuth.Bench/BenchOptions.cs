@@ -10,9 +10,9 @@ namespace JwtAuth.Bench
     internal sealed class BenchOptions
     {
         public const string Usage =
-            "JwtAuth.Bench [all|bulk|warm|signing|sfcli|pwsh ...] [--orgs 50] [--latency-ms 200] [--throttle 16] [--repeat 3]\n" +
+            "JwtAuth.Bench [all|bulk|store|warm|signing|sfcli|pwsh ...] [--orgs 50] [--latency-ms 200] [--throttle 16] [--repeat 3]\n" +
             "              [--iterations 300] [--sf-logins 5] [--pwsh-starts 5] [--install-sf] [--mock DLL] [--module PSD1] [--out FILE]\n" +
-            "  all (default): every part. bulk = part 1, warm = 2, signing = 3 (BenchmarkDotNet), sfcli = 4, pwsh = 5.\n" +
+            "  all (default): every part. bulk = part 1, store = 1b (store writes alone), warm = 2, signing = 3 (BenchmarkDotNet), sfcli = 4, pwsh = 5.\n" +
             "  --install-sf: install Node 22 + the Salesforce CLI into the interop cache if missing (large download).";
 
         public HashSet<string> Parts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -58,7 +58,7 @@ namespace JwtAuth.Bench
                 }
             }
 
-            var known = new[] { "all", "bulk", "warm", "signing", "sfcli", "pwsh" };
+            var known = new[] { "all", "bulk", "store", "warm", "signing", "sfcli", "pwsh" };
             var unknown = options.Parts.Where(p => !known.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
             if (unknown.Count > 0) throw new ArgumentException($"Unknown part(s): {string.Join(", ", unknown)}.");
             if (options.Parts.Count == 0 || options.Parts.Contains("all"))

@@ -48,6 +48,12 @@ try
             $"Process.PeakWorkingSet64; {workingSetBefore / 1048576.0:0} MB before part 1 (runtime, BenchmarkDotNet and Core loaded)");
     }
 
+    if (options.Runs("store"))
+    {
+        Console.WriteLine("part 1b: store writes alone");
+        StoreRun.Run(scenario, table);
+    }
+
     if (options.Runs("warm"))
     {
         Console.WriteLine("part 2: one exchange at a time, warm process, no latency");

@@ -72,7 +72,7 @@ namespace JwtAuth.Bench.Runs
                 var ideal = Math.Ceiling(_scenario.ScratchUsernames.Count / (double)throttle) * mock.LatencyMs;
                 foreach (var (name, run) in runs)
                 {
-                    _table.Add("5 pwsh", $"Import-Csv ({_scenario.ScratchUsernames.Count} rows) \\| Connect-SfOrgJwt -ThrottleLimit {throttle}, latency {mock.LatencyMs} ms, {name} call",
+                    _table.Add("5 pwsh", $"Import-Csv ({_scenario.ScratchUsernames.Count} rows) | Connect-SfOrgJwt -ThrottleLimit {throttle}, latency {mock.LatencyMs} ms, {name} call",
                         $"{run.Ms:0} ms = {run.Ms / ideal:0.00}x ideal ({ideal:0} ms)",
                         $"{run.Objects} SfOrgAuth written, {run.Errors} errors; " +
                         (name == "cold" ? "first call in the session (module types, JIT, key load, connections)" : "second call, same session (pooled connections, cached API version)"));
@@ -92,31 +92,37 @@ namespace JwtAuth.Bench.Runs
 
         private void ImportCost(string moduleManifest, int runs)
         {
-            var bare = new[] { "-NoProfile", "-NonInteractive", "-Command", "exit" };
-            var import = new[] { "-NoProfile", "-NonInteractive", "-Command", $"Import-Module '{moduleManifest.Replace("'", "''")}'; exit" };
-            Time(bare);
-            Time(import);
-            var bareTimes = new List<double>();
-            var importTimes = new List<double>();
+            // A built-in module as a third baseline: the first Import-Module in a process pays for PowerShell's
+            // module machinery (command discovery, the cmdlet itself) whatever module it loads.
+            var commands = new (string Label, string Command)[]
+            {
+                ("`pwsh -NoProfile -c exit`", "exit"),
+                ("`pwsh -NoProfile -c 'Import-Module Microsoft.PowerShell.Utility; exit'` (built-in module, baseline)", "Import-Module Microsoft.PowerShell.Utility; exit"),
+                ("`pwsh -NoProfile -c 'Import-Module out/JwtAuth; exit'`", $"Import-Module '{moduleManifest.Replace("'", "''")}'; exit"),
+            };
+            var times = commands.Select(_ => new List<double>()).ToList();
+            foreach (var (_, command) in commands) Time(command);
             for (var i = 0; i < runs; i++)
             {
-                bareTimes.Add(Time(bare));
-                importTimes.Add(Time(import));
+                for (var c = 0; c < commands.Length; c++) times[c].Add(Time(commands[c].Command));
             }
 
-            var bareMedian = Stats.Median(bareTimes);
-            var importMedian = Stats.Median(importTimes);
-            _table.Add("5 pwsh", "`pwsh -NoProfile -c exit`", $"median {bareMedian:0} ms", Stats.Spread(bareTimes).Trim());
-            _table.Add("5 pwsh", "`pwsh -NoProfile -c 'Import-Module out/JwtAuth; exit'`", $"median {importMedian:0} ms",
-                $"{Stats.Spread(importTimes).Trim()}; Import-Module adds {importMedian - bareMedian:0} ms (difference of medians)");
+            var medians = times.Select(t => Stats.Median(t)).ToList();
+            _table.Add("5 pwsh", commands[0].Label, $"median {medians[0]:0} ms", Stats.Spread(times[0]).Trim());
+            _table.Add("5 pwsh", commands[1].Label, $"median {medians[1]:0} ms",
+                $"{Stats.Spread(times[1]).Trim()}; +{medians[1] - medians[0]:0} ms over a bare start");
+            _table.Add("5 pwsh", commands[2].Label, $"median {medians[2]:0} ms",
+                $"{Stats.Spread(times[2]).Trim()}; Import-Module JwtAuth adds {medians[2] - medians[0]:0} ms to a bare start, " +
+                $"{medians[2] - medians[1]:+0;-0} ms compared with importing the built-in module (differences of medians)");
         }
 
-        private static double Time(string[] args)
+        private static double Time(string command)
         {
+            var args = new[] { "-NoProfile", "-NonInteractive", "-Command", command };
             var clock = Stopwatch.StartNew();
             var result = ChildProcess.Run("pwsh", args, echo: false);
             clock.Stop();
-            if (result.ExitCode != 0) throw new InvalidOperationException($"pwsh {string.Join(' ', args)} exited with {result.ExitCode}: {result.Stderr}");
+            if (result.ExitCode != 0) throw new InvalidOperationException($"pwsh -Command {command} exited with {result.ExitCode}: {result.Stderr}");
             return clock.Elapsed.TotalMilliseconds;
         }
     }

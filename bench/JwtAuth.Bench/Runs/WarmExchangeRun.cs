@@ -59,7 +59,7 @@ namespace JwtAuth.Bench.Runs
                 var requestsPerLogin = log.GetArrayLength() / (double)iterations;
                 _table.Add("2 warm", $"one exchange, FetchOrgDetails {(details ? "on" : "off")}, mock latency 0",
                     $"median {Stats.Median(times):0.00} ms, p90 {Stats.Percentile(times, 90):0.00} ms",
-                    $"n={iterations} after {WarmUp} warm-up; {requestsPerLogin:0.#} requests per login (version list cached); " +
+                    $"n={iterations} after {WarmUp} warm-up; {requestsPerLogin:0.#} HTTP requests per login{(details ? " (token, Organization, ScratchOrgInfo; the API version is cached per instance)" : " (token)")}; " +
                     $"the mock's own handling time {serverMs:0.00} ms per login is included in the wall time");
             }
         }
