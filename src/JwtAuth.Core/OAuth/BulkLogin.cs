@@ -9,8 +9,11 @@ namespace JwtAuth.Core.OAuth
 {
     /// <summary>
     /// Many logins over one <see cref="SalesforceLoginClient"/> (one connection pool), at most
-    /// <c>throttleLimit</c> at a time. Each result is reported as soon as its login completes; one failure
-    /// does not stop the others.
+    /// <c>throttleLimit</c> token exchanges at a time. A login's follow-up org-detail calls run after its
+    /// exchange slot has passed to the next org, so a batch costs about one round trip per org and throttle
+    /// slot, not two. The follow-up stage is bounded too, at twice the throttle: it takes up to two round trips
+    /// (API versions, then the queries) where an exchange takes one, so fewer slots would stall the exchanges
+    /// behind it. Each result is reported as soon as its login completes; one failure does not stop the others.
     /// </summary>
     public static class BulkLogin
     {
@@ -48,6 +51,8 @@ namespace JwtAuth.Core.OAuth
             }
 
             using var slots = new SemaphoreSlim(throttleLimit, throttleLimit);
+            var followUpLimit = throttleLimit > int.MaxValue / 2 ? int.MaxValue : 2 * throttleLimit;
+            using var detailSlots = new SemaphoreSlim(followUpLimit, followUpLimit);
             using var reporting = new SemaphoreSlim(1, 1);
             var running = new List<Task>();
             var index = 0;
@@ -57,7 +62,7 @@ namespace JwtAuth.Core.OAuth
                 {
                     // Waiting here (not inside each task) keeps at most throttleLimit logins started, even for huge inputs.
                     await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    running.Add(RunOneAsync(client, request, index++, key, keyReference, onEachCompleted, progress, slots, reporting, cancellationToken));
+                    running.Add(RunOneAsync(client, request, index++, key, keyReference, onEachCompleted, progress, slots, detailSlots, reporting, cancellationToken));
                     running.RemoveAll(t => t.IsCompleted && !t.IsFaulted && !t.IsCanceled);
                 }
             }
@@ -98,18 +103,35 @@ namespace JwtAuth.Core.OAuth
 
         private static async Task RunOneAsync(SalesforceLoginClient client, JwtLoginRequest request, int index, RSA key,
             KeyReference keyReference, Func<BulkLoginResult, Task> onEachCompleted, IProgress<LoginProgress>? progress,
-            SemaphoreSlim slots, SemaphoreSlim reporting, CancellationToken cancellationToken)
+            SemaphoreSlim slots, SemaphoreSlim detailSlots, SemaphoreSlim reporting, CancellationToken cancellationToken)
         {
+            var holdsExchangeSlot = true;
+            var holdsDetailSlot = false;
+            void ReleaseSlots()
+            {
+                if (holdsExchangeSlot) slots.Release();
+                if (holdsDetailSlot) detailSlots.Release();
+                holdsExchangeSlot = holdsDetailSlot = false;
+            }
+
+            async Task MoveToDetailStage()
+            {
+                slots.Release();
+                holdsExchangeSlot = false;
+                await detailSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                holdsDetailSlot = true;
+            }
+
             BulkLoginResult result;
             try
             {
                 await Task.Yield();
-                var auth = await client.LoginAsync(request, key, keyReference, progress, cancellationToken).ConfigureAwait(false);
+                var auth = await client.LoginAsync(request, key, keyReference, progress, MoveToDetailStage, cancellationToken).ConfigureAwait(false);
                 result = new BulkLoginResult(index, request, auth, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                slots.Release();
+                ReleaseSlots();
                 throw;
             }
             catch (Exception ex)
@@ -117,8 +139,8 @@ namespace JwtAuth.Core.OAuth
                 result = new BulkLoginResult(index, request, null, ex);
             }
 
-            // Free the slot before reporting, so a slow consumer does not hold back the next login.
-            slots.Release();
+            // Free the slots before reporting, so a slow consumer does not hold back the next login.
+            ReleaseSlots();
             await reporting.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -56,8 +56,16 @@ namespace JwtAuth.Core.OAuth
         /// <exception cref="SalesforceAuthException">Salesforce refused the assertion; ErrorId and Fix say why.</exception>
         /// <exception cref="TokenEndpointException">The endpoint could not be reached or did not answer like Salesforce.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public async Task<OrgAuth> LoginAsync(JwtLoginRequest request, RSA key, KeyReference keyReference,
-            IProgress<LoginProgress>? progress = null, CancellationToken cancellationToken = default)
+        public Task<OrgAuth> LoginAsync(JwtLoginRequest request, RSA key, KeyReference keyReference,
+            IProgress<LoginProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            LoginAsync(request, key, keyReference, progress, null, cancellationToken);
+
+        /// <param name="beforeOrgDetails">
+        /// Awaited once the token is in hand and before the follow-up calls, only when they will be made: a bulk run
+        /// hands the login's exchange slot to the next org here, so follow-ups overlap the next exchanges.
+        /// </param>
+        internal async Task<OrgAuth> LoginAsync(JwtLoginRequest request, RSA key, KeyReference keyReference,
+            IProgress<LoginProgress>? progress, Func<Task>? beforeOrgDetails, CancellationToken cancellationToken)
         {
             if (request is null)
             {
@@ -97,6 +105,11 @@ namespace JwtAuth.Core.OAuth
                 var auth = NewOrgAuth(token, username, clientId, loginUrl, audience, keyReference);
                 if (_options.FetchOrgDetails)
                 {
+                    if (beforeOrgDetails != null)
+                    {
+                        await beforeOrgDetails().ConfigureAwait(false);
+                    }
+
                     await AddOrgDetailsAsync(auth, token, progress, cancellationToken).ConfigureAwait(false);
                 }
 

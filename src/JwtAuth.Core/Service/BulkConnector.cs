@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Keys;
+using JwtAuth.Core.Model;
 using JwtAuth.Core.OAuth;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
@@ -58,11 +60,24 @@ namespace JwtAuth.Core.Service
                 }
 
                 using (key)
+                using (var completed = new BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)>())
                 {
                     onVerbose($"Signing with {key.Description} ({key.KeySize}-bit RSA).");
                     var logins = ready.Select(ToLogin).ToList();
-                    await BulkLogin.LoginManyAsync(_client, logins, key.Rsa, key.Reference, throttleLimit,
-                        result => onResult(Complete(ready[result.Index], result)), progress, cancellationToken).ConfigureAwait(false);
+                    // Logins that complete while a save is running are stored together: one store lock and one
+                    // settings.json write per batch instead of per org. A dedicated thread, because saving blocks on disk.
+                    var saver = Task.Factory.StartNew(() => StoreAsCompleted(completed, onResult), CancellationToken.None,
+                        TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    try
+                    {
+                        await BulkLogin.LoginManyAsync(_client, logins, key.Rsa, key.Reference, throttleLimit,
+                            result => completed.Add((ready[result.Index], result)), progress, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        completed.CompleteAdding();
+                        await saver.ConfigureAwait(false);
+                    }
                 }
             }
         }
@@ -91,21 +106,74 @@ namespace JwtAuth.Core.Service
             RetryTimeout = request.RetryTimeout,
         };
 
-        private ConnectResult Complete(ConnectRequest request, BulkLoginResult result)
+        private void StoreAsCompleted(BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)> completed, Action<ConnectResult> onResult)
         {
-            if (result.Error != null) return new ConnectResult(request.Username, null, result.Error);
+            foreach (var first in completed.GetConsumingEnumerable())
+            {
+                var batch = new List<(ConnectRequest Request, BulkLoginResult Result)> { first };
+                while (completed.TryTake(out var next)) batch.Add(next);
+                foreach (var result in Complete(batch)) onResult(result);
+            }
+        }
+
+        private IEnumerable<ConnectResult> Complete(List<(ConnectRequest Request, BulkLoginResult Result)> batch)
+        {
+            foreach (var failed in batch.Where(c => c.Result.Error != null))
+                yield return new ConnectResult(failed.Request.Username, null, failed.Result.Error);
+
+            var succeeded = new List<(ConnectRequest Request, BulkLoginResult Result)>();
+            foreach (var item in batch.Where(c => c.Result.Error is null))
+            {
+                var auth = item.Result.Auth!;
+                auth.Alias = string.IsNullOrWhiteSpace(item.Request.Alias) ? null : item.Request.Alias;
+                var refusal = RefusalOfTheCli(item.Request, auth);
+                if (refusal is null) succeeded.Add(item);
+                else yield return new ConnectResult(item.Request.Username, null, refusal);
+            }
+
+            foreach (var scope in succeeded.GroupBy(c => c.Request.ProcessScope))
+            {
+                var store = scope.Key ? _process : _persisted;
+                var items = scope.ToList();
+                IReadOnlyList<OrgAuthSaveOutcome> outcomes;
+                try
+                {
+                    outcomes = store.SaveMany(items.Select(c => new OrgAuthSave(c.Result.Auth!, c.Request.SetDefault, c.Request.SetDefaultDevHub)).ToList());
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    outcomes = items.Select(_ => new OrgAuthSaveOutcome(null, ex)).ToList();
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                    yield return Registered(items[i].Request, items[i].Result.Auth!, outcomes[i]);
+            }
+        }
+
+        // What the CLI hand-over would refuse (e.g. -SetDefaultDevHub on a scratch org, known only after login)
+        // fails the org before it is stored here, or the error would leave the auth and its marks behind.
+        private Exception? RefusalOfTheCli(ConnectRequest request, OrgAuth auth)
+        {
+            if (!request.RegisterWithSfCli) return null;
             try
             {
-                var auth = result.Auth!;
-                auth.Alias = string.IsNullOrWhiteSpace(request.Alias) ? null : request.Alias;
-                var store = request.ProcessScope ? _process : _persisted;
-                // What the CLI hand-over would refuse (e.g. -SetDefaultDevHub on a scratch org, known only after login)
-                // must fail the org before it is stored here, or the error would leave the auth and its marks behind.
-                var registrar = request.RegisterWithSfCli ? new SfCliAuthRegistrar(_sfCliPaths()) : null;
-                registrar?.EnsureCanRegister(auth, request.Key.FilePath!, auth.Alias, request.SetDefaultDevHub);
-                var stored = store.Save(auth, request.SetDefault, request.SetDefaultDevHub);
-                registrar?.Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
-                return new ConnectResult(request.Username, OrgAuthViews.From(stored), null);
+                new SfCliAuthRegistrar(_sfCliPaths()).EnsureCanRegister(auth, request.Key.FilePath!, auth.Alias, request.SetDefaultDevHub);
+                return null;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                return ex;
+            }
+        }
+
+        private ConnectResult Registered(ConnectRequest request, OrgAuth auth, OrgAuthSaveOutcome saved)
+        {
+            if (saved.Error != null) return new ConnectResult(request.Username, null, saved.Error);
+            try
+            {
+                if (request.RegisterWithSfCli)
+                    new SfCliAuthRegistrar(_sfCliPaths()).Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
+                return new ConnectResult(request.Username, OrgAuthViews.From(saved.Stored!), null);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

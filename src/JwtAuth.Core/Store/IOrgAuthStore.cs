@@ -32,6 +32,12 @@ namespace JwtAuth.Core.Store
         /// </summary>
         StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false);
 
+        /// <summary>
+        /// Stores each auth as <see cref="Save"/> would, in order, and returns one outcome per auth (one failure does
+        /// not stop the others). The disk store takes its lock and writes settings.json once for the whole batch.
+        /// </summary>
+        IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves);
+
         /// <summary>Removes the auth with this username or alias, its aliases and its default marks; false when there was none.</summary>
         bool Remove(string usernameOrAlias);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using JwtAuth.Core.IO;
 using JwtAuth.Core.Model;
 
@@ -110,38 +111,89 @@ namespace JwtAuth.Core.Store
         public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
         {
             if (auth == null) throw new ArgumentNullException(nameof(auth));
-            var username = OrgNames.Username(auth.Username);
-            var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
-            var changesIndex = alias != null || setDefault || setDefaultDevHub;
-            var hasToken = !string.IsNullOrEmpty(auth.AccessToken);
+            var outcome = SaveMany(new[] { new OrgAuthSave(auth, setDefault, setDefaultDevHub) })[0];
+            if (outcome.Error != null) ExceptionDispatchInfo.Capture(outcome.Error).Throw();
+            return outcome.Stored!;
+        }
+
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        {
+            if (saves == null) throw new ArgumentNullException(nameof(saves));
+            var outcomes = new OrgAuthSaveOutcome[saves.Count];
 
             // Everything that does not depend on what is stored happens before the lock (including the
             // first-call costs of encryption and JSON), so many processes saving at once queue briefly.
-            var document = OrgAuthDocument.From(auth, hasToken ? _protector.TryProtectWithoutLock(auth.AccessToken!, username) : null, 0);
-            StoreFormat.Serialize(document);
+            var pending = new List<PendingSave>();
+            for (var i = 0; i < saves.Count; i++)
+            {
+                try
+                {
+                    pending.Add(PendingSave.Prepare(i, saves[i], _protector));
+                }
+                catch (StoreException e)
+                {
+                    outcomes[i] = new OrgAuthSaveOutcome(null, e);
+                }
+            }
+
+            if (pending.Count == 0) return outcomes;
+            StoreFormat.Serialize(pending[0].Document);
             ReadSettings(problems: null);
 
             using (LockStore())
             {
-                var path = OrgPath(username);
-                document.Revision = ReadRevisionForOverwrite(path) + 1;
-                var index = changesIndex ? ReadSettingsForWrite() : ReadSettings(problems: null);
+                var changesIndex = pending.Any(p => p.ChangesIndex);
+                OrgIndex index;
+                try
+                {
+                    index = changesIndex ? ReadSettingsForWrite() : ReadSettings(problems: null);
+                }
+                catch (StoreException e)
+                {
+                    // settings.json cannot be rewritten: only the saves that would change it fail.
+                    foreach (var p in pending.Where(p => p.ChangesIndex)) outcomes[p.Index] = new OrgAuthSaveOutcome(null, e);
+                    pending.RemoveAll(p => p.ChangesIndex);
+                    index = ReadSettings(problems: null);
+                }
 
+                var written = new List<(PendingSave Save, string Path)>();
                 var indexChanged = false;
-                if (alias != null) indexChanged |= index.SetAlias(alias, username);
-                if (setDefault && index.DefaultOrg != username) { index.DefaultOrg = username; indexChanged = true; }
-                if (setDefaultDevHub && index.DefaultDevHub != username) { index.DefaultDevHub = username; indexChanged = true; }
+                foreach (var save in pending)
+                {
+                    try
+                    {
+                        var path = OrgPath(save.Username);
+                        save.Document.Revision = ReadRevisionForOverwrite(path) + 1;
+                        if (save.HasToken && save.Document.AccessToken == null)
+                            save.Document.AccessToken = _protector.Protect(save.Request.Auth.AccessToken!, save.Username);
+                        save.Document.SavedAt = DateTimeOffset.UtcNow;
+                        // The org file goes first: a settings.json naming an org whose file is not there yet would be a dangling alias.
+                        Write(path, StoreFormat.Serialize(save.Document));
+                        written.Add((save, path));
+                    }
+                    catch (StoreException e)
+                    {
+                        outcomes[save.Index] = new OrgAuthSaveOutcome(null, e);
+                        continue;
+                    }
 
-                if (hasToken && document.AccessToken == null) document.AccessToken = _protector.Protect(auth.AccessToken!, username);
-                document.SavedAt = DateTimeOffset.UtcNow;
-                // The org file goes first: a settings.json naming an org whose file is not there yet would be a dangling alias.
-                Write(path, StoreFormat.Serialize(document));
+                    if (save.Alias != null) indexChanged |= index.SetAlias(save.Alias, save.Username);
+                    if (save.Request.SetDefault && index.DefaultOrg != save.Username) { index.DefaultOrg = save.Username; indexChanged = true; }
+                    if (save.Request.SetDefaultDevHub && index.DefaultDevHub != save.Username) { index.DefaultDevHub = save.Username; indexChanged = true; }
+                }
+
+                // One settings.json write for the whole batch: a bulk connect gives every org an alias.
                 if (indexChanged) Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
 
-                var stored = OrgAuthCopy.Of(auth);
-                stored.Alias = null;
-                return Marked(FromDocument(document, stored, path), index);
+                foreach (var (save, path) in written)
+                {
+                    var stored = OrgAuthCopy.Of(save.Request.Auth);
+                    stored.Alias = null;
+                    outcomes[save.Index] = new OrgAuthSaveOutcome(Marked(FromDocument(save.Document, stored, path), index), null);
+                }
             }
+
+            return outcomes;
         }
 
         public bool Remove(string usernameOrAlias)

@@ -52,6 +52,25 @@ namespace JwtAuth.Core.Store
             }
         }
 
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        {
+            if (saves == null) throw new ArgumentNullException(nameof(saves));
+            var outcomes = new List<OrgAuthSaveOutcome>(saves.Count);
+            foreach (var save in saves)
+            {
+                try
+                {
+                    outcomes.Add(new OrgAuthSaveOutcome(Save(save.Auth, save.SetDefault, save.SetDefaultDevHub), null));
+                }
+                catch (Exception e) when (e is JwtAuth.Core.Errors.JwtAuthException || e is ArgumentException)
+                {
+                    outcomes.Add(new OrgAuthSaveOutcome(null, e));
+                }
+            }
+
+            return outcomes;
+        }
+
         public bool Remove(string usernameOrAlias)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias)) return false;

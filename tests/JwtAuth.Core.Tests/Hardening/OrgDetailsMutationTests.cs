@@ -58,7 +58,7 @@ public class OrgDetailsMutationTests
                 var reader = new OrgDetailsReader(new HttpSender(http, TimeSpan.FromSeconds(30), 64 * 1024, TimeProvider.System));
                 try
                 {
-                    var details = await reader.ReadAsync(new Uri("https://acme.my.salesforce.com"), "00D!token", _ => { }, CancellationToken.None);
+                    var details = await reader.ReadAsync(new Uri("https://acme.my.salesforce.com"), "00D!token", checkDevHub: true, _ => { }, CancellationToken.None);
                     if (details.OrgType == Model.OrgType.Unknown) unknownTypes++;
                 }
                 catch (Exception e)

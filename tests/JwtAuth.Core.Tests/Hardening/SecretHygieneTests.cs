@@ -79,9 +79,9 @@ public class SecretHygieneTests
         Assert.Single(listed.Auths);
         foreach (var view in listed.Auths)
         {
-            var renewed = await s.Service.EnsureWorkingTokenAsync(view, false, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
+            var renewed = await s.Service.EnsureWorkingTokenAsync(view, false, null, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
             tokens.Add(renewed.Auth.AccessToken!);
-            var forced = await s.Service.EnsureWorkingTokenAsync(renewed, true, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
+            var forced = await s.Service.EnsureWorkingTokenAsync(renewed, true, null, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
             tokens.Add(forced.Auth.AccessToken!);
             seen.Add(("renewed view", forced.ToString()));
         }
@@ -96,7 +96,7 @@ public class SecretHygieneTests
         var files = s.Files();
         try
         {
-            await s.Service.EnsureWorkingTokenAsync(s.Service.ListSfCli(null).Auths.First(), true, s.Record, warnings.Add, CancellationToken.None);
+            await s.Service.EnsureWorkingTokenAsync(s.Service.ListSfCli(null).Auths.First(), true, null, s.Record, warnings.Add, CancellationToken.None);
         }
         catch (Exception e) when (e is ArgumentException || e is JwtAuthException)
         {

@@ -48,6 +48,29 @@ public class BulkLoginTests
     }
 
     [Fact]
+    public async Task Follow_up_calls_overlap_the_next_exchange_while_each_stage_stays_within_its_bound()
+    {
+        await using var sf = await MockScenario.StartAsync(new MockOptions { LatencyMs = 150 });
+        var hub = sf.Server.AddOrg(OrgKind.DevHub);
+        var admins = Enumerable.Range(0, 4).Select(i =>
+            sf.Server.AddScratchUser(sf.Server.AddOrg(OrgKind.Scratch, devHub: hub), $"overlap{i}@example.com", sf.App, TimeSpan.Zero)).ToList();
+        using var client = sf.Client();
+        var results = new List<BulkLoginResult>();
+
+        await BulkLogin.LoginManyAsync(client, admins.Select(a => sf.Request(a)), sf.Keys.Key, sf.KeyReference, throttleLimit: 1, r => results.Add(r));
+
+        Assert.All(results, r => Assert.Equal(OrgType.Scratch, r.Auth!.OrgType));
+        var tokens = sf.Server.TokenRequests;
+        var organizationQueries = sf.Server.Requests.Where(r => r.Path.EndsWith("/query") && r.Query.Contains("Organization")).ToList();
+        Assert.Equal(4, organizationQueries.Count);
+        Assert.Equal(1, MaxOverlap(tokens));
+        // The follow-up stage has its own bound: twice the throttle.
+        Assert.InRange(MaxOverlap(organizationQueries), 1, 2);
+        // The next org's exchange ran while an earlier org's follow-ups were still being served.
+        Assert.Contains(tokens, t => organizationQueries.Any(q => MaxOverlap(new[] { t, q }) == 2));
+    }
+
+    [Fact]
     public async Task Results_are_reported_as_each_login_completes()
     {
         await using var sf = await MockScenario.StartAsync();

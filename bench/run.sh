@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole benchmark in one command: builds the mock, the bench and (where pwsh is on PATH) the module in
+# Release, then runs every part and writes the table to bench/results/latest.md.
+#   bash bench/run.sh                   # all parts; the sf CLI part only if tests/interop/install-sf.sh's cache has it
+#   bash bench/run.sh --install-sf      # also install Node 22 + the Salesforce CLI into that cache first (large)
+#   bash bench/run.sh bulk --repeat 5   # one part, with JwtAuth.Bench options (see --help)
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+log="$(mktemp "${TMPDIR:-/tmp}/jwtauth-bench-build.XXXXXX")"
+trap 'rm -f "$log"' EXIT
+
+build() {
+  echo "bench/run.sh: building $1 (Release)"
+  if ! dotnet build "$repo/$1" -c Release -nologo -v q > "$log" 2>&1; then
+    tail -n 40 "$log"; echo "bench/run.sh: build of $1 failed"; exit 1
+  fi
+}
+
+build tests/MockSalesforce
+build bench/JwtAuth.Bench
+if command -v pwsh > /dev/null 2>&1; then build src/JwtAuth; fi
+
+exec dotnet "$repo/bench/JwtAuth.Bench/bin/Release/net10.0/JwtAuth.Bench.dll" --out "$repo/bench/results/latest.md" "$@"

@@ -1,0 +1,18 @@
+using System;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>What <see cref="IOrgAuthStore.SaveMany"/> did with one auth: stored it, or failed with the exception <c>Save</c> would have thrown.</summary>
+    public sealed class OrgAuthSaveOutcome
+    {
+        public OrgAuthSaveOutcome(StoredOrgAuth? stored, Exception? error)
+        {
+            Stored = stored;
+            Error = error;
+        }
+
+        public StoredOrgAuth? Stored { get; }
+
+        public Exception? Error { get; }
+    }
+}
