@@ -81,7 +81,7 @@ Describe 'Connect-SfOrgJwt' {
 
     It 'reports one bad org as a non-terminating error and connects the others' {
         $names = @($script:Scenario.ScratchUsernames[0], 'nobody@example.com', $script:Scenario.ScratchUsernames[1])
-        $auths = $names | Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Audience 'https://test.salesforce.com' -ErrorVariable errs -ErrorAction SilentlyContinue
+        $auths = $names | Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Audience 'https://test.salesforce.com' -RetryTimeoutSec 0 -ErrorVariable errs -ErrorAction SilentlyContinue
         $auths.Count | Should -Be 2
         $errs.Count | Should -Be 1
         $errs[0].TargetObject | Should -Be 'nobody@example.com'
