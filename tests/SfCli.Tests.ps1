@@ -281,13 +281,13 @@ Describe 'Sharing orgs with the Salesforce CLI' {
 
         Join-Path $script:Sfdx "$hub.json" | Should -Not -Exist
         $left = (Read-JsonFile $aliasFile).orgs
-        @($left.PSObject.Properties.Name) | Should -Be @('cliprod')
+        @($left.PSObject.Properties | ForEach-Object Name) | Should -Be @('cliprod')
         $sf = Read-JsonFile $script:SfConfig
-        @($sf.PSObject.Properties.Name) | Should -Not -Contain 'target-dev-hub'
-        @($sf.PSObject.Properties.Name) | Should -Not -Contain 'target-org'
+        @($sf.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'target-dev-hub'
+        @($sf.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'target-org'
         $sfdx = Read-JsonFile $script:SfdxConfig
-        @($sfdx.PSObject.Properties.Name) | Should -Not -Contain 'defaultdevhubusername'
-        @($sfdx.PSObject.Properties.Name) | Should -Not -Contain 'defaultusername'
+        @($sfdx.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'defaultdevhubusername'
+        @($sfdx.PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'defaultusername'
         Get-SfOrgAuth | Should -BeNullOrEmpty
         Get-SfOrgAuth -DefaultDevHub -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         (Get-SfOrgAuth -SfCli).Username | Should -Be @($script:CliUser)
@@ -305,7 +305,7 @@ Describe 'Sharing orgs with the Salesforce CLI' {
         $errs | Should -BeNullOrEmpty
         Join-Path $script:Sfdx "$($script:CliUser).json" | Should -Not -Exist
         @((Read-JsonFile (Join-Path $script:Sfdx 'alias.json')).orgs.PSObject.Properties) | Should -HaveCount 0
-        @((Read-JsonFile $script:SfdxConfig).PSObject.Properties.Name) | Should -Not -Contain 'defaultusername'
+        @((Read-JsonFile $script:SfdxConfig).PSObject.Properties | ForEach-Object Name) | Should -Not -Contain 'defaultusername'
         Get-SfOrgAuth -SfCli | Should -BeNullOrEmpty
     }
 

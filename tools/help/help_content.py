@@ -48,7 +48,7 @@ CMDLETS = [
    ("SetDefaultDevHub","SwitchParameter","Makes this org the default Dev Hub (Get-SfOrgAuth -DefaultDevHub).",False,"named","False","False"),
    ("Scope","SfAuthScope","CurrentUser (default) stores the auth for later sessions; Process keeps it in this PowerShell process only, for CI agents.",False,"named","False","CurrentUser"),
    ("RetryTimeoutSec","Int32","How long to keep retrying 'user hasn't approved this consumer' (a new scratch org's user not yet replicated). 300 for sandbox and scratch targets, 0 for production unless given.",False,"named","False","300 or 0"),
-   ("ThrottleLimit","Int32","How many orgs to connect at once for pipeline input (1 to 64).",False,"named","False","8"),
+   ("ThrottleLimit","Int32","How many token exchanges run at once for pipeline input (1 to 64). Each org's follow-up detail calls overlap the next exchanges, up to twice this number.",False,"named","False","8"),
    ("TimeoutSec","Int32","Timeout of each HTTP request in seconds.",False,"named","False","30"),
    ("SfCli","SwitchParameter","Also registers the org with the Salesforce CLI (sf), as 'sf org login jwt' would, with no secret written: needs an unencrypted PEM -KeyFile that sf can read later.",False,"named","False","False"),
    ("InputObject","SfOrgAuth","An org piped in from Get-SfOrgAuth (set by the pipeline; not typed). A Salesforce CLI org that cannot be connected by JWT (web login, access token only, key file gone) is reported as its own SfCliOrgNotImportable error naming the org and the reason, unless a key is given on the command line.",False,"named","True (ByValue)","None")],
