@@ -9,7 +9,7 @@ namespace JwtAuth.Core.Tests.Hardening;
 
 /// <summary>
 /// Table-driven: token answers Salesforce never sends (and a few odd ones it might), served raw over loopback
-/// by a TcpListener (<see cref="CannedHttpServer"/>), each with the ErrorId the login must end in (or null: the login succeeds).
+/// by a TcpListener (<see cref="LoopbackHttpServer"/>), each with the ErrorId the login must end in (or null: the login succeeds).
 /// </summary>
 public class TokenResponseCorpusTests
 {
@@ -92,7 +92,7 @@ public class TokenResponseCorpusTests
     public async Task Token_answer(string name)
     {
         var (answer, expected) = Cases[name];
-        await using var server = new CannedHttpServer(answer);
+        await using var server = LoopbackHttpServer.Canned(answer);
         var delays = new RecordingDelay();
         using var client = new SalesforceLoginClient(new SalesforceLoginClientOptions
         {

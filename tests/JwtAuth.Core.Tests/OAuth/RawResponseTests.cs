@@ -12,13 +12,13 @@ public class RawResponseTests
     public async Task A_chunked_body_without_a_length_is_cut_off_at_the_cap()
     {
         var sentBytes = 0L;
-        await using var server = new RawHttpServer(async (_, stream, token) =>
+        await using var server = new LoopbackHttpServer(async (_, stream, token) =>
         {
-            await RawHttpServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", token);
+            await LoopbackHttpServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", token);
             var chunk = "{" + new string(' ', 64 * 1024 - 1);
             for (var i = 0; i < 256; i++) // up to 16 MiB, unless the client hangs up first
             {
-                await RawHttpServer.WriteAsync(stream, $"{chunk.Length:X}\r\n{chunk}\r\n", token);
+                await LoopbackHttpServer.WriteAsync(stream, $"{chunk.Length:X}\r\n{chunk}\r\n", token);
                 Interlocked.Add(ref sentBytes, chunk.Length);
             }
         });
@@ -39,13 +39,13 @@ public class RawResponseTests
     {
         var now = DateTimeOffset.UtcNow;
         var retryAt = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero).AddSeconds(20);
-        await using var server = new RawHttpServer(async (n, stream, token) =>
+        await using var server = new LoopbackHttpServer(async (n, stream, token) =>
         {
             var body = n == 1 ? "down" : "{\"error\":\"invalid_client_id\",\"error_description\":\"client identifier invalid\"}";
             var head = n == 1
                 ? $"HTTP/1.1 503 Service Unavailable\r\nRetry-After: {retryAt:R}\r\nContent-Type: text/plain\r\n"
                 : "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n";
-            await RawHttpServer.WriteAsync(stream, head + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}", token);
+            await LoopbackHttpServer.WriteAsync(stream, head + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}", token);
         });
         var delays = new RecordingDelay();
         using var client = new SalesforceLoginClient(new SalesforceLoginClientOptions
@@ -66,7 +66,7 @@ public class RawResponseTests
     [Fact]
     public async Task A_server_that_accepts_and_closes_without_answering_is_a_connection_error()
     {
-        await using var server = new RawHttpServer((_, _, _) => Task.CompletedTask);
+        await using var server = new LoopbackHttpServer((_, _, _) => Task.CompletedTask);
         var delays = new RecordingDelay();
         using var client = new SalesforceLoginClient(new SalesforceLoginClientOptions { Delay = delays.DelayAsync, MaxTransportRetries = 2 });
         using var key = System.Security.Cryptography.RSA.Create(2048);

@@ -2,21 +2,23 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace JwtAuth.Core.Tests.Hardening;
+namespace JwtAuth.Core.Tests;
 
 /// <summary>
-/// A loopback TCP server that reads each whole HTTP request (head and Content-Length body), writes a canned,
-/// possibly malformed, answer byte for byte and closes gracefully. Reading the request body first matters:
-/// closing a socket with unread input sends a reset, which would turn every answer into "connection lost".
+/// A loopback TCP server for answers the mock cannot give (malformed heads, chunked bodies without a length,
+/// HTTP-date Retry-After). It reads each whole request (head and Content-Length body), lets <c>respond</c>
+/// write to the connection, then closes gracefully. Reading the request body first matters: closing a socket
+/// with unread input sends a reset, which would turn every answer into "connection lost".
 /// </summary>
-internal sealed class CannedHttpServer : IAsyncDisposable
+internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _requests;
 
-    public CannedHttpServer(Func<string, byte[]> answer)
+    /// <param name="respond">Called with the 1-based request number and the connection, once per request.</param>
+    public LoopbackHttpServer(Func<int, Stream, CancellationToken, Task> respond)
     {
         _listener.Start();
         _loop = Task.Run(async () =>
@@ -33,16 +35,27 @@ internal sealed class CannedHttpServer : IAsyncDisposable
                     return;
                 }
 
-                _ = Task.Run(() => ServeAsync(socket, answer));
+                _ = Task.Run(() => ServeAsync(socket, respond));
             }
         });
+    }
+
+    /// <summary>A server that answers every request with the same bytes, made from its own base URL.</summary>
+    public static LoopbackHttpServer Canned(Func<string, byte[]> answer)
+    {
+        LoopbackHttpServer? server = null;
+        server = new LoopbackHttpServer((_, stream, token) => stream.WriteAsync(answer(server!.BaseUrl), token).AsTask());
+        return server;
     }
 
     public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     public int Requests => Volatile.Read(ref _requests);
 
-    private async Task ServeAsync(Socket socket, Func<string, byte[]> answer)
+    public static Task WriteAsync(Stream stream, string text, CancellationToken token) =>
+        stream.WriteAsync(Encoding.ASCII.GetBytes(text), token).AsTask();
+
+    private async Task ServeAsync(Socket socket, Func<int, Stream, CancellationToken, Task> respond)
     {
         using (socket)
         using (var stream = new NetworkStream(socket, ownsSocket: false))
@@ -58,8 +71,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
                     read += n;
                 }
 
-                Interlocked.Increment(ref _requests);
-                await stream.WriteAsync(answer(BaseUrl), _stop.Token);
+                await respond(Interlocked.Increment(ref _requests), stream, _stop.Token);
                 socket.Shutdown(SocketShutdown.Send);
 
                 // Wait for the client to hang up, so nothing it still sends meets a closed socket.
