@@ -10,6 +10,20 @@ function Get-StagedModulePath {
     $path
 }
 
+function Set-ProcessArguments {
+    <# Puts -Arguments on a ProcessStartInfo one by one; .NET Framework (Windows PowerShell 5.1) has no ArgumentList, so there they are quoted by the Windows command-line rules. #>
+    param([System.Diagnostics.ProcessStartInfo] $StartInfo, [object[]] $Arguments)
+    if ($null -ne $StartInfo.PSObject.Properties['ArgumentList']) {
+        foreach ($a in $Arguments) { $StartInfo.ArgumentList.Add([string]$a) }
+        return
+    }
+    $StartInfo.Arguments = (@($Arguments) | ForEach-Object {
+            $text = [string]$_
+            if ($text -notmatch '[\s"]' -and $text -ne '') { $text }
+            else { '"' + ([regex]::Replace($text, '(\\*)("|$)', { param($m) $m.Groups[1].Value * 2 + $(if ($m.Groups[2].Value) { '\"' } else { '' }) })) + '"' }
+        }) -join ' '
+}
+
 function Get-MockSalesforceDll {
     $dll = Join-Path $script:RepoRoot "tests/MockSalesforce/bin/$script:Configuration/net10.0/MockSalesforce.dll"
     if (-not (Test-Path $dll)) { throw "MockSalesforce is not built at $dll. Run ./build.ps1 first." }
@@ -20,9 +34,7 @@ function Start-MockSalesforce {
     <# Starts tests/MockSalesforce on 127.0.0.1 as a child process that exits by itself (lifetime, or when this process dies). #>
     param([int] $LifetimeSeconds = 900, [int] $LatencyMs = 0)
     $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @((Get-MockSalesforceDll), '--lifetime-seconds', $LifetimeSeconds, '--latency-ms', $LatencyMs, '--parent-pid', $PID)) {
-        $psi.ArgumentList.Add([string]$a)
-    }
+    Set-ProcessArguments $psi @((Get-MockSalesforceDll), '--lifetime-seconds', $LifetimeSeconds, '--latency-ms', $LatencyMs, '--parent-pid', $PID)
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
@@ -81,15 +93,31 @@ function New-TestScenario {
     [pscustomobject]@{ ConsumerKey = $ConsumerKey; HubUsername = $hubUser; ScratchUsernames = @($scratchUsers) }
 }
 
+function Get-PwshEngine {
+    <#
+    How to start the engine that runs this process: FilePath plus the Arguments that come before the
+    engine's own. Installed as a dotnet tool, the process is dotnet running pwsh.dll, so the process path
+    alone would start dotnet, not PowerShell. Windows PowerShell 5.1 and an apphost pwsh are their own exe.
+    #>
+    $processPath = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
+    $hostName = [System.IO.Path]::GetFileNameWithoutExtension($processPath)
+    if ($hostName -eq 'dotnet') {
+        $engineDll = [System.IO.Path]::Combine($PSHOME, 'pwsh.dll')
+        if (-not [System.IO.File]::Exists($engineDll)) { throw "This PowerShell runs under dotnet but $engineDll does not exist." }
+        return [pscustomobject]@{ FilePath = $processPath; Arguments = @($engineDll) }
+    }
+    [pscustomobject]@{ FilePath = $processPath; Arguments = @() }
+}
+
 function Start-ChildPwsh {
     <#
     Starts a script in a fresh pwsh process and returns at once (pair with Wait-ChildPwsh). Its output is
     read asynchronously from the start, so a child that writes much never blocks on a full pipe.
     #>
     param([string] $Script, [hashtable] $Environment = @{})
-    $exe = (Get-Process -Id $PID).Path
-    $psi = [System.Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($a in @('-NoProfile', '-NonInteractive', '-Command', $Script)) { $psi.ArgumentList.Add($a) }
+    $engine = Get-PwshEngine
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($engine.FilePath)
+    Set-ProcessArguments $psi (@($engine.Arguments) + @('-NoProfile', '-NonInteractive', '-Command', $Script))
     foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true

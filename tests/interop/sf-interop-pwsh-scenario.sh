@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The pwsh interop scenario; sf-interop-pwsh.sh runs it inside `unshare -n` with JWTAUTH_INTEROP_WORK (temp folder),
-# JWTAUTH_INTEROP_CACHE_DIR (Node + CLI), JWTAUTH_INTEROP_BIN (built mock) and JWTAUTH_INTEROP_MODULE (staged psd1) set.
+# JWTAUTH_INTEROP_CACHE_DIR (Node + CLI), JWTAUTH_INTEROP_BIN (built mock), JWTAUTH_INTEROP_MODULE (staged psd1) and
+# JWTAUTH_INTEROP_PWSH_DLL (the pinned PowerShell's pwsh.dll) set.
 set -uo pipefail
 
 work="$JWTAUTH_INTEROP_WORK"; cache="$JWTAUTH_INTEROP_CACHE_DIR"; bin="$JWTAUTH_INTEROP_BIN"; module="$JWTAUTH_INTEROP_MODULE"
 name=sf-interop-pwsh; tag=jwtauth-interop-pwsh
 source "$(dirname "$0")/scenario-common.sh"
+pwsh() { dotnet "$JWTAUTH_INTEROP_PWSH_DLL" "$@"; }
 export POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off JWTAUTH_HOME="$work/jwtauth"
 echo "$name: pwsh: $(pwsh -NoProfile -Command '$PSVersionTable.PSVersion.ToString()')"
 
