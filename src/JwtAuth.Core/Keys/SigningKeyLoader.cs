@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -16,11 +15,6 @@ namespace JwtAuth.Core.Keys
     public static class SigningKeyLoader
     {
         private const long MaxFileBytes = 1024 * 1024;
-        private static readonly (StoreLocation Location, string Name)[] Stores =
-        {
-            (StoreLocation.CurrentUser, "CurrentUser\\My"),
-            (StoreLocation.LocalMachine, "LocalMachine\\My"),
-        };
 
         /// <summary>
         /// Reads a PEM key (PKCS#1, PKCS#8, encrypted PKCS#8; a certificate in the same file is skipped), a DER key,
@@ -61,15 +55,9 @@ namespace JwtAuth.Core.Keys
         /// </summary>
         public static SigningKey FromThumbprint(string thumbprint)
         {
-            var normalized = NormalizeThumbprint(thumbprint);
-            foreach (var (location, name) in Stores)
-            {
-                var found = FindInStore(location, normalized);
-                if (found == null) continue;
-                var description = "certificate " + found.Subject + ", thumbprint " + normalized + " in " + name;
-                return FromCertificate(found, description, KeyReference.Store(normalized, name), ownsCertificate: true);
-            }
-            throw KeyErrors.CertificateNotFound(normalized, new[] { "Cert:\\CurrentUser\\My", "Cert:\\LocalMachine\\My" });
+            var (certificate, normalized, store) = CertificateStoreLookup.Find(thumbprint);
+            var description = "certificate " + certificate.Subject + ", thumbprint " + normalized + " in " + store;
+            return FromCertificate(certificate, description, KeyReference.Store(normalized, store), ownsCertificate: true);
         }
 
         /// <summary>
@@ -88,22 +76,6 @@ namespace JwtAuth.Core.Keys
                 default:
                     throw KeyErrors.NotRenewable();
             }
-        }
-
-        /// <summary>Upper-case hex without separators; throws <see cref="KeyErrorIds.InvalidThumbprint"/> otherwise.</summary>
-        public static string NormalizeThumbprint(string thumbprint)
-        {
-            var chars = new List<char>(40);
-            foreach (var c in thumbprint ?? string.Empty)
-            {
-                if (char.IsWhiteSpace(c) || c == ':' || c == '-' || c == '\u200E' || c == '\u200F' || c == '\uFEFF' || c == '\u200B') continue;
-                chars.Add(char.ToUpperInvariant(c));
-            }
-            var result = new string(chars.ToArray());
-            if (result.Length != 40) throw KeyErrors.InvalidThumbprint(thumbprint ?? string.Empty);
-            foreach (var c in result)
-                if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) throw KeyErrors.InvalidThumbprint(thumbprint!);
-            return result;
         }
 
         private static byte[] ReadFile(string fullPath)
@@ -268,38 +240,6 @@ namespace JwtAuth.Core.Keys
             {
                 if (ownsCertificate) certificate.Dispose();
                 throw;
-            }
-        }
-
-        private static X509Certificate2? FindInStore(StoreLocation location, string thumbprint)
-        {
-            X509Store store;
-            try
-            {
-                store = new X509Store(StoreName.My, location);
-                store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
-            }
-            catch (CryptographicException) { return null; }
-            catch (PlatformNotSupportedException) { return null; }
-            catch (UnauthorizedAccessException) { return null; }
-
-            using (store)
-            {
-                var matches = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-                X509Certificate2? chosen = null;
-                foreach (var match in matches)
-                {
-                    if (chosen == null || (!chosen.HasPrivateKey && match.HasPrivateKey))
-                    {
-                        chosen?.Dispose();
-                        chosen = match;
-                    }
-                    else
-                    {
-                        match.Dispose();
-                    }
-                }
-                return chosen;
             }
         }
     }
