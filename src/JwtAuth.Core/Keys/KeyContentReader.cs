@@ -37,9 +37,9 @@ namespace JwtAuth.Core.Keys
 
             switch (key.Label)
             {
-                case PemLabels.PrivateKey: return RsaKeyCodec.ReadPkcs8PrivateKey(key.Der, source);
-                case PemLabels.RsaPrivateKey: return RsaKeyCodec.ReadPkcs1PrivateKey(key.Der, source);
-                case PemLabels.EncryptedPrivateKey: return RsaKeyCodec.ReadEncryptedPkcs8PrivateKey(key.Der, password, source);
+                case PemLabels.PrivateKey: return RsaKeyReader.ReadPkcs8PrivateKey(key.Der, source);
+                case PemLabels.RsaPrivateKey: return RsaKeyReader.ReadPkcs1PrivateKey(key.Der, source);
+                case PemLabels.EncryptedPrivateKey: return RsaKeyReader.ReadEncryptedPkcs8PrivateKey(key.Der, password, source);
                 case PemLabels.EcPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.EcPublicKey));
                 case PemLabels.DsaPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.Dsa));
                 default:
@@ -53,9 +53,9 @@ namespace JwtAuth.Core.Keys
         {
             switch (DerKinds.Identify(der))
             {
-                case DerKind.Pkcs1PrivateKey: return RsaKeyCodec.ReadPkcs1PrivateKey(der, source);
-                case DerKind.Pkcs8PrivateKey: return RsaKeyCodec.ReadPkcs8PrivateKey(der, source);
-                case DerKind.EncryptedPkcs8PrivateKey: return RsaKeyCodec.ReadEncryptedPkcs8PrivateKey(der, password, source);
+                case DerKind.Pkcs1PrivateKey: return RsaKeyReader.ReadPkcs1PrivateKey(der, source);
+                case DerKind.Pkcs8PrivateKey: return RsaKeyReader.ReadPkcs8PrivateKey(der, source);
+                case DerKind.EncryptedPkcs8PrivateKey: return RsaKeyReader.ReadEncryptedPkcs8PrivateKey(der, password, source);
                 case DerKind.EcPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.EcPublicKey));
                 case DerKind.DsaPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.Dsa));
                 case DerKind.SubjectPublicKeyInfo:
