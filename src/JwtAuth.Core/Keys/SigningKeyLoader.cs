@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JwtAuth.Core.Model;
@@ -167,45 +166,10 @@ namespace JwtAuth.Core.Keys
 
         private static SigningKey FromPfx(byte[] der, string? password, string source, KeyReference reference)
         {
-            var effectivePassword = ChoosePfxPassword(der, password, source);
-            var certificates = new X509Certificate2Collection();
-            try
-            {
-                certificates.Import(der, effectivePassword, PfxStorageFlags());
-            }
-            catch (CryptographicException e)
-            {
-                throw KeyErrors.Unreadable(source, "the PFX cannot be opened with the given password", e);
-            }
-
-            X509Certificate2? withKey = null;
-            foreach (var certificate in certificates)
-            {
-                if (withKey == null && certificate.HasPrivateKey) withKey = certificate;
-                else certificate.Dispose();
-            }
-            if (withKey == null) throw KeyErrors.NotAPrivateKey(source, "a PFX with certificates only");
+            var withKey = PfxReader.Open(der, password, source);
             var description = source + " (certificate " + withKey.Subject + ", thumbprint " + withKey.Thumbprint + ")";
             return FromCertificate(withKey, description, reference, ownsCertificate: true, errorSource: source);
         }
-
-        private static string? ChoosePfxPassword(byte[] der, string? password, string source)
-        {
-            if (password != null)
-            {
-                if (Pkcs12MacCheck.Check(der, password) == Pkcs12MacCheck.Outcome.Mismatch) throw KeyErrors.PasswordIncorrect(source);
-                return password;
-            }
-            // "No password" is written two ways: an empty BMPString ("") or no bytes at all (null).
-            var empty = Pkcs12MacCheck.Check(der, string.Empty);
-            if (empty != Pkcs12MacCheck.Outcome.Mismatch) return string.Empty;
-            if (Pkcs12MacCheck.Check(der, null) == Pkcs12MacCheck.Outcome.Matches) return null;
-            throw KeyErrors.PasswordRequired(source);
-        }
-
-        private static X509KeyStorageFlags PfxStorageFlags() =>
-            // Ephemeral keys leave no key file behind on Windows; macOS does not support them.
-            RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
 
         private static SigningKey FromCertificate(X509Certificate2 certificate, string description, KeyReference reference,
             bool ownsCertificate, string? errorSource = null)
