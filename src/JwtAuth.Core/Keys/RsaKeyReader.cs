@@ -158,7 +158,7 @@ namespace JwtAuth.Core.Keys
 
         /// <summary>Reads the private key from PEM text (any of the formats above; a certificate beside it is skipped).</summary>
         public static RSAParameters ImportPem(string pemText, string? password = null) =>
-            KeyContentReader.ReadPemText(pemText ?? throw new ArgumentNullException(nameof(pemText)), password, "key text");
+            KeyDecoder.DecodePem(pemText ?? throw new ArgumentNullException(nameof(pemText)), password, "key text");
 
         private static byte[] Unsigned(ReadOnlyMemory<byte> integer)
         {

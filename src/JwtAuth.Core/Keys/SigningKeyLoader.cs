@@ -9,6 +9,7 @@ namespace JwtAuth.Core.Keys
     /// <summary>
     /// Loads the RSA private key that signs JWT bearer assertions, from a file, from PEM text held in a
     /// pipeline secret, from a certificate object, or from the Windows/.NET certificate store by thumbprint.
+    /// File and text go to <see cref="KeyDecoder"/>; this class only knows where keys come from.
     /// Every failure is a <see cref="KeyException"/> naming the problem and the fix.
     /// </summary>
     public static class SigningKeyLoader
@@ -25,8 +26,15 @@ namespace JwtAuth.Core.Keys
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A key file path is required.", nameof(path));
             var fullPath = Path.GetFullPath(path);
             var source = "key file " + fullPath;
-            var bytes = ReadFile(fullPath);
-            return FromBytes(bytes, password, source, KeyReference.File(fullPath));
+            var bytes = ReadFile(fullPath, source);
+            try
+            {
+                return FromDecoded(KeyDecoder.Decode(bytes, password, source), KeyReference.File(fullPath));
+            }
+            finally
+            {
+                Array.Clear(bytes, 0, bytes.Length);
+            }
         }
 
         /// <summary>
@@ -37,7 +45,7 @@ namespace JwtAuth.Core.Keys
         public static SigningKey FromText(string text, string? password = null)
         {
             if (string.IsNullOrWhiteSpace(text?.Replace("\uFEFF", string.Empty))) throw KeyErrors.TextEmpty();
-            return FromText(text!, password, "key text", depth: 0);
+            return FromDecoded(KeyDecoder.Decode(text!, password, "key text"), KeyReference.None());
         }
 
         /// <summary>Uses the private key of a certificate object (e.g. from Get-PfxCertificate or a store). The caller keeps ownership of it.</summary>
@@ -77,14 +85,14 @@ namespace JwtAuth.Core.Keys
             }
         }
 
-        private static byte[] ReadFile(string fullPath)
+        private static byte[] ReadFile(string fullPath, string source)
         {
             if (Directory.Exists(fullPath)) throw KeyErrors.PathIsDirectory(fullPath);
             if (!File.Exists(fullPath)) throw KeyErrors.FileNotFound(fullPath);
             try
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge("key file " + fullPath);
+                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge(source);
                 var bytes = new byte[stream.Length];
                 var read = 0;
                 while (read < bytes.Length)
@@ -105,70 +113,13 @@ namespace JwtAuth.Core.Keys
             catch (IOException e) { throw KeyErrors.FileReadFailed(fullPath, e); }
         }
 
-        private static SigningKey FromBytes(byte[] bytes, string? password, string source, KeyReference reference)
+        private static SigningKey FromDecoded(DecodedKey key, KeyReference reference)
         {
-            try
-            {
-                if (bytes.Length == 0) throw KeyErrors.Empty(source);
-                if (KeyContentReader.TryDecodeText(bytes, out var text))
-                {
-                    if (string.IsNullOrWhiteSpace(text)) throw KeyErrors.Empty(source);
-                    return FromText(text, password, source, depth: 0, reference);
-                }
-                return FromDer(bytes, password, source, reference);
-            }
-            finally
-            {
-                Array.Clear(bytes, 0, bytes.Length);
-            }
-        }
-
-        private static SigningKey FromText(string text, string? password, string source, int depth, KeyReference? reference = null)
-        {
-            var normalized = KeyTextNormalizer.Normalize(text);
-            if (Pem.ContainsPem(normalized))
-            {
-                var parameters = KeyContentReader.ReadPemText(normalized, password, source);
-                return new SigningKey(RsaKeyFactory.Import(parameters, source), reference ?? KeyReference.None(), source, null, false);
-            }
-
-            var decoded = depth == 0 ? KeyTextNormalizer.TryDecodeBase64(normalized) : null;
-            if (decoded == null && reference == null && LooksLikeExistingFile(normalized))
-                throw KeyErrors.Unreadable(source, "it is the path of a file, not the key itself; pass the path as the key file instead");
-            if (decoded == null)
-                throw KeyErrors.Unreadable(source, "it holds no PEM block (-----BEGIN PRIVATE KEY-----) and is not base64 of a key or PFX");
-            try
-            {
-                if (KeyContentReader.TryDecodeText(decoded, out var inner) && Pem.ContainsPem(inner))
-                    return FromText(inner, password, source + " (base64 of PEM)", depth + 1, reference);
-                return FromDer(decoded, password, source + " (base64)", reference ?? KeyReference.None());
-            }
-            finally
-            {
-                Array.Clear(decoded, 0, decoded.Length);
-            }
-        }
-
-        private static bool LooksLikeExistingFile(string text)
-        {
-            if (text.Length > 1024 || text.IndexOf('\n') >= 0) return false;
-            try { return File.Exists(text); }
-            catch (ArgumentException) { return false; }
-            catch (NotSupportedException) { return false; }
-        }
-
-        private static SigningKey FromDer(byte[] der, string? password, string source, KeyReference reference)
-        {
-            if (DerKinds.Identify(der) == DerKind.Pfx) return FromPfx(der, password, source, reference);
-            var parameters = KeyContentReader.ReadDer(der, password, source);
-            return new SigningKey(RsaKeyFactory.Import(parameters, source), reference, source, null, false);
-        }
-
-        private static SigningKey FromPfx(byte[] der, string? password, string source, KeyReference reference)
-        {
-            var withKey = PfxReader.Open(der, password, source);
-            var description = source + " (certificate " + withKey.Subject + ", thumbprint " + withKey.Thumbprint + ")";
-            return FromCertificate(withKey, description, reference, ownsCertificate: true, errorSource: source);
+            if (key.PfxCertificate == null)
+                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Source), reference, key.Source, null, false);
+            var certificate = key.PfxCertificate;
+            var description = key.Source + " (certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint + ")";
+            return FromCertificate(certificate, description, reference, ownsCertificate: true, errorSource: key.Source);
         }
 
         private static SigningKey FromCertificate(X509Certificate2 certificate, string description, KeyReference reference,
