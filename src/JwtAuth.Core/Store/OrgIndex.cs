@@ -15,13 +15,6 @@ namespace JwtAuth.Core.Store
         public string? DefaultOrg { get; set; }
         public string? DefaultDevHub { get; set; }
 
-        public OrgIndex Clone()
-        {
-            var copy = new OrgIndex { DefaultOrg = DefaultOrg, DefaultDevHub = DefaultDevHub };
-            foreach (var pair in Aliases) copy.Aliases[pair.Key] = pair.Value;
-            return copy;
-        }
-
         /// <summary>Points <paramref name="alias"/> at <paramref name="username"/>; returns false when it already did.</summary>
         public bool SetAlias(string alias, string username)
         {
@@ -39,6 +32,10 @@ namespace JwtAuth.Core.Store
         public IReadOnlyList<string> AliasesOf(string username) =>
             Aliases.Where(p => SameName(p.Value, username)).Select(p => p.Key)
                 .OrderBy(a => a, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>A copy of <paramref name="auth"/> with the aliases and default marks this index gives its org.</summary>
+        public StoredOrgAuth Mark(StoredOrgAuth auth) =>
+            auth.WithMarks(AliasesOf(auth.Username), SameName(auth.Username, DefaultOrg), SameName(auth.Username, DefaultDevHub));
 
         /// <summary>Drops every alias and default mark of <paramref name="username"/>; returns whether anything changed.</summary>
         public bool Forget(string username)

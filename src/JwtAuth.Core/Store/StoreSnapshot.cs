@@ -65,9 +65,7 @@ namespace JwtAuth.Core.Store
             var defaultOrg = Exists(index.DefaultOrg) ? index.DefaultOrg : null;
             var defaultHub = Exists(index.DefaultDevHub) ? index.DefaultDevHub : null;
 
-            var marked = present.Select(a => a.WithMarks(index.AliasesOf(a.Username),
-                OrgIndex.SameName(a.Username, defaultOrg), OrgIndex.SameName(a.Username, defaultHub))).ToList();
-            return new StoreSnapshot(marked, problems, aliases, defaultOrg, defaultHub);
+            return new StoreSnapshot(present.Select(index.Mark).ToList(), problems, aliases, defaultOrg, defaultHub);
         }
 
         internal OrgIndex ToIndex()
