@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.ExceptionServices;
-using JwtAuth.Core.Model;
 
 namespace JwtAuth.Core.Store
 {
@@ -14,35 +12,29 @@ namespace JwtAuth.Core.Store
     public sealed class OrgAuthStore : IOrgAuthStore
     {
         /// <summary>How long a writer waits for another process's write before giving up.</summary>
-        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
 
         private readonly StoreLayout _layout;
         private readonly OrgAuthFiles _orgs;
         private readonly SettingsFile _settings;
+        private readonly TimeSpan _lockTimeout;
 
-        public OrgAuthStore(string directory) : this(directory, DefaultLockTimeout)
+        internal OrgAuthStore(string directory) : this(directory, DefaultLockTimeout)
         {
         }
 
-        public OrgAuthStore(string directory, TimeSpan lockTimeout)
+        internal OrgAuthStore(string directory, TimeSpan lockTimeout)
         {
             _layout = new StoreLayout(directory);
             _orgs = new OrgAuthFiles(_layout);
             _settings = new SettingsFile(_layout);
-            LockTimeout = lockTimeout;
+            _lockTimeout = lockTimeout;
         }
 
         /// <summary>The store at <see cref="StoreDirectory.Resolve"/> (honours <c>JWTAUTH_HOME</c>).</summary>
         public static OrgAuthStore OpenDefault() => new OrgAuthStore(StoreDirectory.Resolve());
 
-        /// <summary>The default folder: <c>$JWTAUTH_HOME</c> or the per-user data folder.</summary>
-        public static string ResolveDirectory() => StoreDirectory.Resolve();
-
-        public string DirectoryPath => _layout.DirectoryPath;
-
-        public TimeSpan LockTimeout { get; }
-
-        public OrgAuthScope Scope => OrgAuthScope.CurrentUser;
+        internal string DirectoryPath => _layout.DirectoryPath;
 
         /// <summary>Test seam: runs with the target path after its temporary file is written, before the rename.</summary>
         internal Action<string>? BeforeCommit
@@ -96,16 +88,6 @@ namespace JwtAuth.Core.Store
             return auth == null ? null : index.Mark(auth);
         }
 
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
-
-        public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
-        {
-            if (auth == null) throw new ArgumentNullException(nameof(auth));
-            var outcome = SaveMany(new[] { new OrgAuthSave(auth, setDefault, setDefaultDevHub) })[0];
-            if (outcome.Error != null) ExceptionDispatchInfo.Capture(outcome.Error).Throw();
-            return outcome.Stored!;
-        }
-
         public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
@@ -130,7 +112,7 @@ namespace JwtAuth.Core.Store
             StoreFormat.Serialize(pending[0].Document);
             _settings.Read();
 
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 OrgIndex index;
                 try
@@ -179,7 +161,7 @@ namespace JwtAuth.Core.Store
         public bool Remove(string usernameOrAlias)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias) || !_layout.Exists) return false;
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 var index = _settings.ReadForChange();
                 var username = ResolveUsername(usernameOrAlias, index);
@@ -191,10 +173,11 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
+        /// <summary>Points <paramref name="alias"/> at the named org, moving it from any other org.</summary>
+        internal StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
         {
             OrgNames.Alias(alias);
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 var index = _settings.ReadForChange();
                 var auth = ResolveExisting(usernameOrAlias, index);
@@ -203,10 +186,11 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public bool RemoveAlias(string alias)
+        /// <summary>Drops an alias; false when it did not exist.</summary>
+        internal bool RemoveAlias(string alias)
         {
             if (string.IsNullOrWhiteSpace(alias) || !_layout.Exists) return false;
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 var index = _settings.ReadForChange();
                 if (!index.RemoveAlias(alias)) return false;
@@ -215,16 +199,18 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public void SetDefault(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg);
+        /// <summary>Makes the named org the default; null clears the default.</summary>
+        internal void SetDefault(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg);
 
-        public void SetDefaultDevHub(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub);
+        /// <summary>Makes the named org the default Dev Hub; null clears it.</summary>
+        internal void SetDefaultDevHub(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub);
 
         public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
             var protectedToken = _orgs.ProtectBeforeLock(accessToken, username);
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 var path = _orgs.PathOf(username);
                 var document = _orgs.ReadDocument(path) ?? throw StoreException.NotFound(username);
@@ -252,7 +238,7 @@ namespace JwtAuth.Core.Store
         private void ChangeMark(string? usernameOrAlias, Action<OrgIndex, string?> set, Func<OrgIndex, string?> get)
         {
             if (usernameOrAlias == null && !_layout.Exists) return;
-            using (_layout.LockStore(LockTimeout))
+            using (_layout.LockStore(_lockTimeout))
             {
                 var index = _settings.ReadForChange();
                 var username = usernameOrAlias == null ? null : ResolveExisting(usernameOrAlias, index).Username;

@@ -21,7 +21,9 @@ namespace JwtAuth.Core.Store
         /// <summary>The one process-wide store the cmdlets share.</summary>
         public static ProcessOrgAuthStore Shared { get; } = new ProcessOrgAuthStore();
 
-        public OrgAuthScope Scope => OrgAuthScope.Process;
+        internal ProcessOrgAuthStore()
+        {
+        }
 
         public StoreSnapshot ReadAll()
         {
@@ -31,27 +33,6 @@ namespace JwtAuth.Core.Store
         public StoredOrgAuth? Find(string usernameOrAlias) =>
             string.IsNullOrWhiteSpace(usernameOrAlias) ? null : ReadAll().Find(usernameOrAlias);
 
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
-
-        public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
-        {
-            if (auth == null) throw new ArgumentNullException(nameof(auth));
-            var username = OrgNames.Username(auth.Username);
-            var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
-            lock (_gate)
-            {
-                var revision = _auths.TryGetValue(username, out var previous) ? previous.Revision + 1 : 1;
-                var copy = OrgAuthCopy.Of(auth);
-                copy.Alias = null;
-                _auths.Remove(username);
-                _auths[username] = new Entry(copy, revision);
-                if (alias != null) _index.SetAlias(alias, username);
-                if (setDefault) _index.DefaultOrg = username;
-                if (setDefaultDevHub) _index.DefaultDevHub = username;
-                return Snapshot().Find(username)!;
-            }
-        }
-
         public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
@@ -60,7 +41,7 @@ namespace JwtAuth.Core.Store
             {
                 try
                 {
-                    outcomes.Add(new OrgAuthSaveOutcome(Save(save.Auth, save.SetDefault, save.SetDefaultDevHub), null));
+                    outcomes.Add(new OrgAuthSaveOutcome(Save(save), null));
                 }
                 catch (Exception e) when (e is JwtAuth.Core.Errors.JwtAuthException || e is ArgumentException)
                 {
@@ -81,33 +62,6 @@ namespace JwtAuth.Core.Store
                 var forgotten = _index.Forget(username);
                 return _auths.Remove(username) || forgotten;
             }
-        }
-
-        public StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
-        {
-            OrgNames.Alias(alias);
-            lock (_gate)
-            {
-                var target = Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias);
-                _index.SetAlias(alias, target.Username);
-                return Snapshot().Find(target.Username)!;
-            }
-        }
-
-        public bool RemoveAlias(string alias)
-        {
-            if (string.IsNullOrWhiteSpace(alias)) return false;
-            lock (_gate) return _index.RemoveAlias(alias);
-        }
-
-        public void SetDefault(string? usernameOrAlias)
-        {
-            lock (_gate) _index.DefaultOrg = ResolveOrNull(usernameOrAlias);
-        }
-
-        public void SetDefaultDevHub(string? usernameOrAlias)
-        {
-            lock (_gate) _index.DefaultDevHub = ResolveOrNull(usernameOrAlias);
         }
 
         public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
@@ -136,10 +90,22 @@ namespace JwtAuth.Core.Store
             return new Releaser(semaphore);
         }
 
-        private string? ResolveOrNull(string? usernameOrAlias)
+        private StoredOrgAuth Save(OrgAuthSave save)
         {
-            if (usernameOrAlias == null) return null;
-            return (Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias)).Username;
+            var username = OrgNames.Username(save.Auth.Username);
+            var alias = save.Auth.Alias == null ? null : OrgNames.Alias(save.Auth.Alias);
+            lock (_gate)
+            {
+                var revision = _auths.TryGetValue(username, out var previous) ? previous.Revision + 1 : 1;
+                var copy = OrgAuthCopy.Of(save.Auth);
+                copy.Alias = null;
+                _auths.Remove(username);
+                _auths[username] = new Entry(copy, revision);
+                if (alias != null) _index.SetAlias(alias, username);
+                if (save.SetDefault) _index.DefaultOrg = username;
+                if (save.SetDefaultDevHub) _index.DefaultDevHub = username;
+                return Snapshot().Find(username)!;
+            }
         }
 
         private StoreSnapshot Snapshot() => StoreSnapshot.Create(

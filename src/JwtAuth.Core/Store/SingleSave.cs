@@ -1,0 +1,16 @@
+using System.Runtime.ExceptionServices;
+using JwtAuth.Core.Model;
+
+namespace JwtAuth.Core.Store
+{
+    /// <summary>Storing one auth: a batch of one, whose failure is thrown instead of returned.</summary>
+    internal static class SingleSave
+    {
+        public static StoredOrgAuth Save(this IOrgAuthStore store, OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
+        {
+            var outcome = store.SaveMany(new[] { new OrgAuthSave(auth, setDefault, setDefaultDevHub) })[0];
+            if (outcome.Error != null) ExceptionDispatchInfo.Capture(outcome.Error).Throw();
+            return outcome.Stored!;
+        }
+    }
+}
