@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace JwtAuth.Core.Store
 {
@@ -88,7 +89,7 @@ namespace JwtAuth.Core.Store
             return auth == null ? null : index.Mark(auth);
         }
 
-        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves, CancellationToken cancellationToken = default)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
             var outcomes = new OrgAuthSaveOutcome[saves.Count];
@@ -112,7 +113,7 @@ namespace JwtAuth.Core.Store
             StoreFormat.Serialize(pending[0].Document);
             _settings.Read();
 
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 OrgIndex index;
                 try
@@ -158,10 +159,10 @@ namespace JwtAuth.Core.Store
             return outcomes;
         }
 
-        public bool Remove(string usernameOrAlias)
+        public bool Remove(string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias) || !_layout.Exists) return false;
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 var index = _settings.ReadForChange();
                 var username = ResolveUsername(usernameOrAlias, index);
@@ -174,10 +175,10 @@ namespace JwtAuth.Core.Store
         }
 
         /// <summary>Points <paramref name="alias"/> at the named org, moving it from any other org.</summary>
-        internal StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
+        internal StoredOrgAuth SetAlias(string alias, string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             OrgNames.Alias(alias);
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 var index = _settings.ReadForChange();
                 var auth = ResolveExisting(usernameOrAlias, index);
@@ -187,10 +188,10 @@ namespace JwtAuth.Core.Store
         }
 
         /// <summary>Drops an alias; false when it did not exist.</summary>
-        internal bool RemoveAlias(string alias)
+        internal bool RemoveAlias(string alias, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(alias) || !_layout.Exists) return false;
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 var index = _settings.ReadForChange();
                 if (!index.RemoveAlias(alias)) return false;
@@ -200,17 +201,20 @@ namespace JwtAuth.Core.Store
         }
 
         /// <summary>Makes the named org the default; null clears the default.</summary>
-        internal void SetDefault(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg);
+        internal void SetDefault(string? usernameOrAlias, CancellationToken cancellationToken = default) =>
+            ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg, cancellationToken);
 
         /// <summary>Makes the named org the default Dev Hub; null clears it.</summary>
-        internal void SetDefaultDevHub(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub);
+        internal void SetDefaultDevHub(string? usernameOrAlias, CancellationToken cancellationToken = default) =>
+            ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub, cancellationToken);
 
-        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
+        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null,
+            CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
             var protectedToken = _orgs.ProtectBeforeLock(accessToken, username);
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 var path = _orgs.PathOf(username);
                 var document = _orgs.ReadDocument(path) ?? throw StoreException.NotFound(username);
@@ -229,16 +233,16 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public IDisposable AcquireOrgLock(string username, TimeSpan timeout)
+        public IDisposable AcquireOrgLock(string username, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
-            return _layout.LockOrg(username, timeout);
+            return _layout.LockOrg(username, timeout, cancellationToken);
         }
 
-        private void ChangeMark(string? usernameOrAlias, Action<OrgIndex, string?> set, Func<OrgIndex, string?> get)
+        private void ChangeMark(string? usernameOrAlias, Action<OrgIndex, string?> set, Func<OrgIndex, string?> get, CancellationToken cancellationToken)
         {
             if (usernameOrAlias == null && !_layout.Exists) return;
-            using (_layout.LockStore(_lockTimeout))
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
                 var index = _settings.ReadForChange();
                 var username = usernameOrAlias == null ? null : ResolveExisting(usernameOrAlias, index).Username;

@@ -9,7 +9,8 @@ namespace JwtAuth.Core.Store
 {
     /// <summary>
     /// Auths kept only in this process's memory (<c>Connect-SfOrgJwt -Scope Process</c>, for CI agents
-    /// that must leave nothing on disk). Same rules as the disk store; gone when the process ends.
+    /// that must leave nothing on disk). Same rules as the disk store; gone when the process ends. Only the
+    /// org lock can make a caller wait, so only it looks at the cancellation token.
     /// </summary>
     public sealed class ProcessOrgAuthStore : IOrgAuthStore
     {
@@ -33,7 +34,7 @@ namespace JwtAuth.Core.Store
         public StoredOrgAuth? Find(string usernameOrAlias) =>
             string.IsNullOrWhiteSpace(usernameOrAlias) ? null : ReadAll().Find(usernameOrAlias);
 
-        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves, CancellationToken cancellationToken = default)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
             var outcomes = new List<OrgAuthSaveOutcome>(saves.Count);
@@ -52,7 +53,7 @@ namespace JwtAuth.Core.Store
             return outcomes;
         }
 
-        public bool Remove(string usernameOrAlias)
+        public bool Remove(string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias)) return false;
             lock (_gate)
@@ -64,7 +65,8 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
+        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null,
+            CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
@@ -82,11 +84,12 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public IDisposable AcquireOrgLock(string username, TimeSpan timeout)
+        public IDisposable AcquireOrgLock(string username, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             var semaphore = _orgLocks.GetOrAdd(username, _ => new SemaphoreSlim(1, 1));
-            if (!semaphore.Wait(timeout)) throw StoreException.LockTimeout("process:" + username, timeout);
+            // As on disk: a free lock is taken even under a cancelled token; only a wait is cut short.
+            if (!semaphore.Wait(0) && !semaphore.Wait(timeout, cancellationToken)) throw StoreException.LockTimeout("process:" + username, timeout);
             return new Releaser(semaphore);
         }
 

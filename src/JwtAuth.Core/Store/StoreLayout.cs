@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using JwtAuth.Core.IO;
 
 namespace JwtAuth.Core.Store
@@ -36,19 +37,19 @@ namespace JwtAuth.Core.Store
         public Action<string>? BeforeCommit { get; set; }
 
         /// <summary>Takes the writers' lock; every temporary file found while holding it belongs to a writer that died, and is deleted.</summary>
-        public IDisposable LockStore(TimeSpan timeout)
+        public IDisposable LockStore(TimeSpan timeout, CancellationToken cancellationToken)
         {
             EnsureCreated();
-            var storeLock = FileLock.Acquire(StoreLockPath, timeout);
+            var storeLock = FileLock.Acquire(StoreLockPath, timeout, cancellationToken);
             RemoveOrphanedTemporaryFiles();
             return storeLock;
         }
 
         /// <summary>Takes one org's renewal lock (<c>locks/&lt;name&gt;.lock</c>).</summary>
-        public IDisposable LockOrg(string username, TimeSpan timeout)
+        public IDisposable LockOrg(string username, TimeSpan timeout, CancellationToken cancellationToken)
         {
             EnsureCreated();
-            return FileLock.Acquire(Path.Combine(LocksDirectory, OrgFileName.For(username) + ".lock"), timeout);
+            return FileLock.Acquire(Path.Combine(LocksDirectory, OrgFileName.For(username) + ".lock"), timeout, cancellationToken);
         }
 
         /// <summary>Replaces a store file atomically; only under <see cref="LockStore"/>, which is what makes leftovers safe to delete.</summary>

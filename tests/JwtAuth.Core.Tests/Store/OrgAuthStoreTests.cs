@@ -259,6 +259,19 @@ public sealed class OrgAuthStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_cancelled_token_cuts_only_waits_short_a_free_lock_is_still_taken()
+    {
+        var store = _folder.Open();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        store.Save(SampleAuths.For("a@example.com", alias: "a"), setDefault: true, cancellationToken: cancelled.Token);
+        using (store.AcquireOrgLock("a@example.com", TimeSpan.FromSeconds(5), cancelled.Token)) { }
+
+        Assert.True(store.Find("a")!.IsDefault);
+    }
+
+    [Fact]
     public void Store_files_are_owner_only_on_unix()
     {
         if (OperatingSystem.IsWindows()) return; // Windows gets a current-user ACL from OwnerOnlyAccess instead.

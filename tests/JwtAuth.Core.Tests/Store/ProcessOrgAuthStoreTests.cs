@@ -58,6 +58,21 @@ public sealed class ProcessOrgAuthStoreTests
     }
 
     [Fact]
+    public void Org_lock_wait_stops_when_cancelled_and_takes_nothing()
+    {
+        var store = new ProcessOrgAuthStore();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        using (store.AcquireOrgLock("a@example.com", TimeSpan.FromSeconds(1), cancelled.Token))
+        {
+            // Minutes of timeout: only the token can end this wait.
+            var error = Assert.Throws<OperationCanceledException>(() => store.AcquireOrgLock("A@example.com", TimeSpan.FromMinutes(2), cancelled.Token));
+            Assert.Equal(cancelled.Token, error.CancellationToken);
+        }
+        store.AcquireOrgLock("a@example.com", TimeSpan.FromSeconds(1)).Dispose();
+    }
+
+    [Fact]
     public void Shared_is_one_instance()
     {
         Assert.Same(ProcessOrgAuthStore.Shared, ProcessOrgAuthStore.Shared);
