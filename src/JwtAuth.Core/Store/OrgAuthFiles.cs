@@ -30,8 +30,41 @@ namespace JwtAuth.Core.Store
 
         public bool Exists(string username) => File.Exists(PathOf(username));
 
+        /// <summary>Every org that can be read; each file that cannot, and a damaged token key, is added to <paramref name="problems"/> instead.</summary>
+        public IReadOnlyList<StoredOrgAuth> ReadAll(List<StoreProblem> problems)
+        {
+            var keyProblem = KeyProblem();
+            if (keyProblem != null) problems.Add(keyProblem);
+
+            IReadOnlyList<string> files;
+            try
+            {
+                files = List();
+            }
+            catch (StoreException e)
+            {
+                problems.Add(StoreProblem.From(e));
+                return Array.Empty<StoredOrgAuth>();
+            }
+
+            var auths = new List<StoredOrgAuth>();
+            foreach (var path in files)
+            {
+                try
+                {
+                    var auth = Read(path);
+                    if (auth != null) auths.Add(auth);
+                }
+                catch (StoreException e)
+                {
+                    problems.Add(StoreProblem.From(e));
+                }
+            }
+            return auths;
+        }
+
         /// <summary>Every org file, sorted; temporary files (which start with '.') are not org files.</summary>
-        public IReadOnlyList<string> List()
+        private IReadOnlyList<string> List()
         {
             var folder = _layout.OrgsDirectory;
             if (!Directory.Exists(folder)) return Array.Empty<string>();
@@ -50,7 +83,7 @@ namespace JwtAuth.Core.Store
         }
 
         /// <summary>A <c>key.bin</c> that is there but not a key: every stored token then reads as unreadable.</summary>
-        public StoreProblem? KeyProblem()
+        private StoreProblem? KeyProblem()
         {
             if (OwnerOnlyAccess.IsWindows || !_keyFile.IsDamaged()) return null;
             return new StoreProblem(_keyFile.Path, StoreErrorIds.KeyInvalid,

@@ -47,37 +47,9 @@ namespace JwtAuth.Core.Store
         public StoreSnapshot ReadAll()
         {
             var problems = new List<StoreProblem>();
-            var auths = new List<StoredOrgAuth>();
-            if (!_layout.Exists) return StoreSnapshot.Create(auths, new OrgIndex(), problems);
-
+            if (!_layout.Exists) return StoreSnapshot.Create(Array.Empty<StoredOrgAuth>(), new OrgIndex(), problems);
             var index = _settings.Read(problems);
-            var keyProblem = _orgs.KeyProblem();
-            if (keyProblem != null) problems.Add(keyProblem);
-
-            IReadOnlyList<string> files;
-            try
-            {
-                files = _orgs.List();
-            }
-            catch (StoreException e)
-            {
-                problems.Add(StoreProblem.From(e));
-                files = Array.Empty<string>();
-            }
-
-            foreach (var path in files)
-            {
-                try
-                {
-                    var auth = _orgs.Read(path);
-                    if (auth != null) auths.Add(auth);
-                }
-                catch (StoreException e)
-                {
-                    problems.Add(StoreProblem.From(e));
-                }
-            }
-            return StoreSnapshot.Create(auths, index, problems);
+            return StoreSnapshot.Create(_orgs.ReadAll(problems), index, problems);
         }
 
         public StoredOrgAuth? Find(string usernameOrAlias)
@@ -144,9 +116,7 @@ namespace JwtAuth.Core.Store
                         continue;
                     }
 
-                    if (save.Alias != null) indexChanged |= index.SetAlias(save.Alias, save.Username);
-                    if (save.Request.SetDefault && index.DefaultOrg != save.Username) { index.DefaultOrg = save.Username; indexChanged = true; }
-                    if (save.Request.SetDefaultDevHub && index.DefaultDevHub != save.Username) { index.DefaultDevHub = save.Username; indexChanged = true; }
+                    indexChanged |= index.Assign(save.Username, save.Alias, save.Request.SetDefault, save.Request.SetDefaultDevHub);
                 }
 
                 // One settings.json write for the whole batch: a bulk connect gives every org an alias.

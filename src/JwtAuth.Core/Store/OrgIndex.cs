@@ -25,6 +25,15 @@ namespace JwtAuth.Core.Store
             return true;
         }
 
+        /// <summary>Gives <paramref name="username"/> the alias (moved from any other org) and the default marks asked for; returns whether anything changed.</summary>
+        public bool Assign(string username, string? alias, bool asDefault, bool asDefaultDevHub)
+        {
+            var changed = alias != null && SetAlias(alias, username);
+            if (asDefault && DefaultOrg != username) { DefaultOrg = username; changed = true; }
+            if (asDefaultDevHub && DefaultDevHub != username) { DefaultDevHub = username; changed = true; }
+            return changed;
+        }
+
         public bool RemoveAlias(string alias) => Aliases.Remove(alias);
 
         public string? ResolveAlias(string alias) => Aliases.TryGetValue(alias, out var username) ? username : null;

@@ -104,9 +104,7 @@ namespace JwtAuth.Core.Store
                 copy.Alias = null;
                 _auths.Remove(username);
                 _auths[username] = new Entry(copy, revision);
-                if (alias != null) _index.SetAlias(alias, username);
-                if (save.SetDefault) _index.DefaultOrg = username;
-                if (save.SetDefaultDevHub) _index.DefaultDevHub = username;
+                _index.Assign(username, alias, save.SetDefault, save.SetDefaultDevHub);
                 return Snapshot().Find(username)!;
             }
         }
