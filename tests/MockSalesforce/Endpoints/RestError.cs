@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace MockSalesforce.Endpoints;
 
 /// <summary>
@@ -8,6 +10,10 @@ internal sealed record RestError(string ErrorCode, string Message, IReadOnlyList
 {
     /// <summary>A DML error with its fields (an empty list still writes <c>"fields":[]</c>).</summary>
     public static RestError Dml(string errorCode, string message, params string[] fields) => new(errorCode, message, fields);
+
+    /// <summary>A body that is not JSON, with where the parser stopped.</summary>
+    public static RestError JsonParser(JsonException e) =>
+        new("JSON_PARSER_ERROR", $"Unexpected character at [line:{(e.LineNumber ?? 0) + 1}, column:{(e.BytePositionInLine ?? 0) + 1}]");
 
     /// <summary>The JSON shape: message, errorCode and, for DML errors, fields.</summary>
     public object ToJson() => Fields is null

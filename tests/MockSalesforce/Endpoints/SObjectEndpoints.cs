@@ -1,3 +1,4 @@
+using MockSalesforce.Model;
 using MockSalesforce.Query;
 using MockSalesforce.Scratch;
 
@@ -45,7 +46,7 @@ internal static class SObjectEndpoints
         var session = await RestRequest.AuthorizeAsync(context, state, version);
         if (session is null) return;
         // ScratchOrgInfo exists only on a Dev Hub; elsewhere the sObject URL is unknown. Other inserts are not mocked.
-        if (!type.Equals("ScratchOrgInfo", StringComparison.OrdinalIgnoreCase) || session.User.Org.Kind != Model.OrgKind.DevHub)
+        if (!type.Equals("ScratchOrgInfo", StringComparison.OrdinalIgnoreCase) || session.User.Org.Kind != OrgKind.DevHub)
         {
             await SalesforceJson.NotFoundAsync(context);
             return;
@@ -67,7 +68,7 @@ internal static class SObjectEndpoints
         var session = await RestRequest.AuthorizeAsync(context, state, version);
         if (session is null) return;
         var hub = session.User.Org;
-        if (!type.Equals("ActiveScratchOrg", StringComparison.OrdinalIgnoreCase) || hub.Kind != Model.OrgKind.DevHub)
+        if (!type.Equals("ActiveScratchOrg", StringComparison.OrdinalIgnoreCase) || hub.Kind != OrgKind.DevHub)
         {
             await (SObjectRecords.For(type, session, state) is null
                 ? SalesforceJson.NotFoundAsync(context)
@@ -75,7 +76,7 @@ internal static class SObjectEndpoints
             return;
         }
         var now = state.Clock.UtcNow;
-        var signup = state.ScratchOrgs.OfHub(hub).FirstOrDefault(s => IdMatches(s.ActiveScratchOrgId, id));
+        var signup = state.ScratchOrgs.OfHub(hub).FirstOrDefault(s => SalesforceId.Names(s.ActiveScratchOrgId, id));
         if (signup is null || !signup.TryDelete(now, session.User))
         {
             await (signup?.StatusAt(now) == ScratchOrgStatus.Deleted
@@ -88,8 +89,5 @@ internal static class SObjectEndpoints
     }
 
     private static IReadOnlyDictionary<string, object?>? FindById(SObjectTable table, string id) =>
-        table.Records.FirstOrDefault(r => r["Id"] is string recordId && IdMatches(recordId, id));
-
-    private static bool IdMatches(string recordId, string id) =>
-        id.Length is 15 or 18 && recordId.StartsWith(id, StringComparison.Ordinal);
+        table.Records.FirstOrDefault(r => r["Id"] is string recordId && SalesforceId.Names(recordId, id));
 }

@@ -49,7 +49,7 @@ public sealed class DeployOptions
         }
         catch (JsonException e)
         {
-            return (null, new RestError("JSON_PARSER_ERROR", $"Unexpected character at [line:{(e.LineNumber ?? 0) + 1}, column:{(e.BytePositionInLine ?? 0) + 1}]"));
+            return (null, RestError.JsonParser(e));
         }
         if (root.ValueKind != JsonValueKind.Object) return (null, Unexpected("the request", root));
         var options = new DeployOptions();

@@ -21,12 +21,8 @@ public sealed class DeployRegistry
     public IReadOnlyList<DeployRecord> All => _deploys.Values.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).ToArray();
 
     /// <summary>The deploy with this 18- or 15-character id, or null.</summary>
-    public DeployRecord? Find(string? id)
-    {
-        if (id is null) return null;
-        if (_deploys.TryGetValue(id, out var deploy)) return deploy;
-        return id.Length == 15 ? _deploys.Values.FirstOrDefault(d => d.Id.StartsWith(id, StringComparison.Ordinal)) : null;
-    }
+    public DeployRecord? Find(string? id) =>
+        id is not null && _deploys.TryGetValue(id, out var deploy) ? deploy : _deploys.Values.FirstOrDefault(d => Model.SalesforceId.Names(d.Id, id));
 
     /// <summary>Makes a component fail in coming deploys; returns the rule.</summary>
     public DeployFailure Fail(DeployFailure failure) => _failures.Add(failure);

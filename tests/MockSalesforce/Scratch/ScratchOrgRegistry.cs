@@ -33,12 +33,8 @@ public sealed class ScratchOrgRegistry
     public IReadOnlyList<ScratchOrgSignup> OfHub(MockOrg hub) => All.Where(s => s.Hub == hub).ToArray();
 
     /// <summary>The record with this 18- or 15-character ScratchOrgInfo id, or null.</summary>
-    public ScratchOrgSignup? Find(string? id)
-    {
-        if (id is null) return null;
-        if (_signups.TryGetValue(id, out var signup)) return signup;
-        return id.Length == 15 ? _signups.Values.FirstOrDefault(s => s.Id.StartsWith(id, StringComparison.Ordinal)) : null;
-    }
+    public ScratchOrgSignup? Find(string? id) =>
+        id is not null && _signups.TryGetValue(id, out var signup) ? signup : _signups.Values.FirstOrDefault(s => SalesforceId.Names(s.Id, id));
 
     /// <summary>The record of the last insert with this SignupUsername (case-insensitive), or null.</summary>
     public ScratchOrgSignup? FindByUsername(string username) =>

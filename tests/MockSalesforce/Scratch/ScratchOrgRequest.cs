@@ -94,10 +94,9 @@ public sealed class ScratchOrgRequest
         }
         catch (JsonException e)
         {
-            string message = string.IsNullOrWhiteSpace(body)
-                ? "No content to map due to end-of-input"
-                : $"Unexpected character at [line:{(e.LineNumber ?? 0) + 1}, column:{(e.BytePositionInLine ?? 0) + 1}]";
-            return (null, new RestError("JSON_PARSER_ERROR", message));
+            return (null, string.IsNullOrWhiteSpace(body)
+                ? new RestError("JSON_PARSER_ERROR", "No content to map due to end-of-input")
+                : RestError.JsonParser(e));
         }
         if (root.ValueKind != JsonValueKind.Object)
             return (null, new RestError("JSON_PARSER_ERROR", $"Cannot deserialize instance of ScratchOrgInfo from {TokenName(root)} value"));
