@@ -110,7 +110,10 @@ public class CmdletSurfaceTests : IClassFixture<StagedModule>
 
             var documented = command.Element(Command + "parameters")!.Elements(Command + "parameter")
                 .ToDictionary(p => p.Element(Maml + "name")!.Value, p => p.Element(Maml + "description")!.Value.Trim());
-            var declared = StagedModule.Parameters(cmdlet).Select(p => p.Property.Name).ToList();
+            // DontShow parameters (set by the pipeline only) stay out of the help; tests/Help.Tests.ps1 checks that they do.
+            var declared = StagedModule.Parameters(cmdlet)
+                .Where(p => !p.Sets.Any(a => StagedModule.Named(a, "DontShow") is true))
+                .Select(p => p.Property.Name).ToList();
             if (StagedModule.Named(StagedModule.Attribute(cmdlet, "CmdletAttribute")!, "SupportsShouldProcess") is true)
                 declared.AddRange(ShouldProcessParameters);
             foreach (var parameter in declared)
