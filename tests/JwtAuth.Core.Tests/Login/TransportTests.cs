@@ -187,6 +187,27 @@ public class TransportTests
     }
 
     [Fact]
+    public async Task The_request_timeout_travels_with_each_call_over_one_client()
+    {
+        await using var sf = await MockScenario.StartAsync();
+        var user = sf.AddUser(OrgKind.Production);
+        using var client = sf.Client(o => o.FetchOrgDetails = false); // its own bound: 20 s
+        var hurried = sf.Request(user);
+        hurried.RequestTimeout = TimeSpan.FromMilliseconds(500);
+        sf.Server.Faults.Enqueue(Fault.Delay(3_000, count: 1, path: TokenPath));
+
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, hurried));
+
+        Assert.Equal("RequestTimedOut", ex.ErrorId);
+        Assert.Contains("0.5 seconds", ex.Message);
+
+        // The same client, a call without its own bound: the half second did not stick to the client.
+        sf.Server.Faults.Enqueue(Fault.Delay(1_500, count: 1, path: TokenPath));
+        var auth = await sf.LoginAsync(client, sf.Request(user));
+        Assert.Equal(user.Org.Id, auth.OrgId);
+    }
+
+    [Fact]
     public async Task Cancelling_a_request_in_flight_is_an_OperationCanceledException_not_a_timeout()
     {
         await using var sf = await MockScenario.StartAsync();
