@@ -5,8 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Keys;
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
 

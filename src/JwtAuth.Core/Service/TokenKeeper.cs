@@ -3,8 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Keys;
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using JwtAuth.Core.Store;
 
 namespace JwtAuth.Core.Service

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using JwtAuth.Core.Errors;
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using JwtAuth.Core.Tests.Login;
 
 namespace JwtAuth.Core.Tests.Hardening;

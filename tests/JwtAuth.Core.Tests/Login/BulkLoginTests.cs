@@ -1,6 +1,6 @@
 using JwtAuth.Core.Errors;
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using MockSalesforce;
 using MockSalesforce.Faults;
 using MockSalesforce.Logging;

@@ -1,12 +1,39 @@
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Http;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using MockSalesforce.Model;
 
 namespace JwtAuth.Core.Tests.Login;
 
 public class LoginSuccessTests
 {
+    [Fact]
+    public async Task A_login_is_the_token_exchange_then_the_org_detail_read()
+    {
+        await using var sf = await MockScenario.StartAsync();
+        var user = sf.AddUser(OrgKind.DevHub);
+        using var client = sf.Client();
+        var progress = new ProgressLog();
+
+        var grant = await client.ExchangeTokenAsync(sf.Request(user), sf.Keys.Key, sf.KeyReference, progress);
+
+        Assert.Equal(user.Org.Id, grant.Auth.OrgId);
+        Assert.False(string.IsNullOrEmpty(grant.Auth.AccessToken));
+        Assert.Equal(OrgType.Unknown, grant.Auth.OrgType);
+        Assert.Null(grant.Auth.ApiVersion);
+        Assert.Equal("/services/oauth2/token", Assert.Single(sf.Server.Requests).Path);
+        Assert.DoesNotContain(progress.Items, p => p.Stage == LoginStage.Succeeded);
+        SecretAssert.NoSecrets(grant.ToString(), grant.Auth.AccessToken);
+
+        var auth = await client.ReadOrgDetailsAsync(grant, progress);
+
+        Assert.Same(grant.Auth, auth);
+        Assert.Equal(OrgType.DevHub, auth.OrgType);
+        Assert.Equal($"{sf.Server.Options.LatestApiVersion}.0", auth.ApiVersion);
+        Assert.Contains(sf.Server.Requests, r => r.Path == "/services/data");
+        Assert.Equal(LoginStage.Succeeded, progress.Items.Last().Stage);
+    }
+
     [Theory]
     [InlineData(OrgKind.Production, OrgType.Production, false)]
     [InlineData(OrgKind.DevHub, OrgType.DevHub, false)]

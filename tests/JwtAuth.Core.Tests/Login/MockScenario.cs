@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using JwtAuth.Core.Model;
 using JwtAuth.Core.Login;
+using JwtAuth.Core.Model;
 using MockSalesforce;
 using MockSalesforce.Model;
 using MockSalesforce.Testing;
