@@ -82,9 +82,48 @@ Describe 'Get-SfOrgAuth' {
         }
     }
 
+    It 'types the output by how the token is handed out: SfOrgAuth (SecureString) or SfOrgAuthPlainText (string)' {
+        $secure = Get-SfOrgAuth HubOrg
+        $secure | Should -BeOfType JwtAuth.SfOrgAuth
+        $secure.GetType().GetProperty('AccessToken').PropertyType | Should -Be ([System.Security.SecureString])
+        $plain = Get-SfOrgAuth HubOrg -AsPlainText
+        $plain | Should -BeOfType JwtAuth.SfOrgAuthPlainText
+        $plain.GetType().GetProperty('AccessToken').PropertyType | Should -Be ([string])
+        @(Get-SfOrgAuth) | ForEach-Object { $_ | Should -BeOfType JwtAuth.SfOrgAuth; $_.HasToken | Should -BeTrue }
+        @((Get-Command Get-SfOrgAuth).OutputType.Name) | Should -Be @('JwtAuth.SfOrgAuth', 'JwtAuth.SfOrgAuthPlainText')
+    }
+
+    It 'fits the table view in 120 columns without cutting a 30-character username or the 18-character org id' {
+        $hub = Get-SfOrgAuth HubOrg
+        $hub.Username.Length | Should -BeGreaterOrEqual 30
+        $lines = @((Get-SfOrgAuth | Format-Table | Out-String -Width 120) -split "`r?`n")
+        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        ($lines | Where-Object { $_ -match [regex]::Escape($hub.Username) }) | Should -Match ([regex]::Escape($hub.OrgId))
+        ($lines -join "`n") | Should -Match ([regex]::Escape((Get-SfOrgAuth feature1).Username))
+    }
+
     It 'completes org names for -Name' {
         $completions = TabExpansion2 -inputScript 'Get-SfOrgAuth -Name Hub' -cursorColumn 'Get-SfOrgAuth -Name Hub'.Length
         $completions.CompletionMatches.CompletionText | Should -Contain 'HubOrg'
+    }
+
+    It 'completes -LoginUrl with the login hosts and the My Domain URLs of stored orgs, -Audience with the login hosts, -Username with stored usernames' {
+        # An org stored with a real My Domain instance URL (the mock's orgs live on 127.0.0.1).
+        $orgFile = Join-Path $env:JWTAUTH_HOME 'orgs/completion@acme.example.json'
+        @{ version = 1; revision = 1; username = 'completion@acme.example'; orgId = '00D000000000001EAA'; orgType = 'Production'
+            instanceUrl = 'https://acme-dev.my.salesforce.com'; loginUrl = 'https://acme-dev.my.salesforce.com'; audience = 'https://login.salesforce.com'
+            clientId = '3MVG9completion'; key = @{ kind = 'None' } } | ConvertTo-Json | Set-Content -LiteralPath $orgFile
+        function Complete([string] $line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+
+        $urls = Complete 'Connect-SfOrgJwt -LoginUrl '
+        $urls | Should -Contain 'https://login.salesforce.com'
+        $urls | Should -Contain 'https://test.salesforce.com'
+        $urls | Should -Contain 'https://acme-dev.my.salesforce.com'
+        Complete 'Connect-SfOrgJwt -LoginUrl https://t' | Should -Be @('https://test.salesforce.com')
+        Complete 'Connect-SfOrgJwt -Audience ' | Should -Be @('https://login.salesforce.com', 'https://test.salesforce.com')
+        $users = Complete 'Connect-SfOrgJwt -Username '
+        $users | Should -Contain $script:Scenario.HubUsername
+        $users | Should -Contain 'completion@acme.example'
     }
 }
 

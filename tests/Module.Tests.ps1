@@ -20,6 +20,19 @@ Describe 'The staged module' {
         $manifest.PowerShellVersion | Should -Be '5.1'
     }
 
+    It 'passes Test-ModuleManifest and carries what a gallery release needs' {
+        $info = Test-ModuleManifest -Path $script:ModulePath -ErrorAction Stop
+        $info.Name | Should -Be 'JwtAuth'
+        $data = (Import-PowerShellDataFile $script:ModulePath).PrivateData.PSData
+        $data.Tags | Should -Contain 'Salesforce'
+        $data.Tags | Where-Object { $_ -match '\s' } | Should -BeNullOrEmpty -Because 'gallery tags cannot hold spaces'
+        $data.LicenseUri | Should -Not -BeNullOrEmpty
+        $data.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $data.ContainsKey('ProjectUri') | Should -BeFalse -Because 'the project has no public home yet: no invented URL'
+        Test-Path (Join-Path $PSScriptRoot '../LICENSE') | Should -BeTrue
+        (Get-Content -Raw (Join-Path $PSScriptRoot '../LICENSE')) | Should -Match 'MIT License'
+    }
+
     It 'has full help for <_>' -ForEach @('New-SfCertificate', 'Connect-SfOrgJwt', 'Get-SfOrgAuth', 'Disconnect-SfOrg') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
@@ -27,7 +40,9 @@ Describe 'The staged module' {
         $help.description | Should -Not -BeNullOrEmpty
         @($help.examples.example).Count | Should -BeGreaterOrEqual 3
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-        foreach ($parameter in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common }) {
+        # Hidden (DontShow) parameters are left out of the help on purpose; Help.Tests.ps1 checks that they are.
+        $hidden = @((Get-Command $_).Parameters.Values | Where-Object { @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow }).Count } | ForEach-Object Name)
+        foreach ($parameter in (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common -and $_ -notin $hidden }) {
             $entry = $help.parameters.parameter | Where-Object name -eq $parameter
             $entry | Should -Not -BeNullOrEmpty -Because "$parameter needs help"
             ($entry.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "$parameter needs a description"

@@ -23,6 +23,14 @@ Describe 'New-SfCertificate' {
         $x509.SignatureAlgorithm.FriendlyName | Should -Be 'sha256RSA'
     }
 
+    It 'shows a single result as a list that names every file' {
+        $cert = New-SfCertificate -OutputDirectory $script:Dir
+        $text = $cert | Out-String -Width 120
+        $text | Should -Match "(?m)^Thumbprint\s+: $($cert.Thumbprint)"
+        $text | Should -Match "(?m)^KeyPath\s+: $([regex]::Escape($cert.KeyPath))"
+        $text | Should -Match "(?m)^CertificatePath\s+: $([regex]::Escape($cert.CertificatePath))"
+    }
+
     It 'resolves a relative directory against the PowerShell location' {
         New-Item -ItemType Directory $script:Dir | Out-Null
         Push-Location $script:Dir

@@ -149,7 +149,7 @@ namespace JwtAuth.Core.Keys
             var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             var contents = new List<(string, byte[], bool)>
             {
-                (targets[0], utf8.GetBytes(RsaKeyCodec.ExportPem(key, request.KeyFormat, request.KeyPassword)), true),
+                (targets[0], utf8.GetBytes(RsaKeyWriter.ExportPem(key, request.KeyFormat, request.KeyPassword)), true),
                 (targets[1], utf8.GetBytes(Pem.Write(PemLabels.Certificate, certificate.RawData)), false),
             };
             if (request.PfxPassword != null)

@@ -1,6 +1,3 @@
-using System;
-using System.Text;
-
 namespace JwtAuth.Core.Keys
 {
     /// <summary>
@@ -20,17 +17,6 @@ namespace JwtAuth.Core.Keys
             if (result.IndexOf('\\') >= 0)
                 result = result.Replace("\\r\\n", "\n").Replace("\\n", "\n").Replace("\\r", "\n");
             return result.Replace("\r\n", "\n").Replace('\r', '\n');
-        }
-
-        /// <summary>Decodes text that is base64 as a whole (e.g. a base64-encoded PEM file or PFX in a secret).</summary>
-        public static byte[]? TryDecodeBase64(string text)
-        {
-            var compact = new StringBuilder(text.Length);
-            foreach (var c in text)
-                if (!char.IsWhiteSpace(c)) compact.Append(c);
-            if (compact.Length < 16 || compact.Length % 4 != 0) return null;
-            try { return Convert.FromBase64String(compact.ToString()); }
-            catch (FormatException) { return null; }
         }
 
         private static bool IsQuote(char c) => c == '"' || c == '\'';

@@ -31,6 +31,7 @@ namespace JwtAuth.Core.Keys
         public const string Sha512 = "2.16.840.1.101.3.4.2.3";
 
         public const string Pkcs7Data = "1.2.840.113549.1.7.1";
+        public const string Pkcs7SignedData = "1.2.840.113549.1.7.2";
         public const string Pkcs7EncryptedData = "1.2.840.113549.1.7.6";
         public const string Pkcs12ShroudedKeyBag = "1.2.840.113549.1.12.10.1.2";
         public const string Pkcs12CertBag = "1.2.840.113549.1.12.10.1.3";

@@ -5,26 +5,26 @@ using System.Text.RegularExpressions;
 
 namespace JwtAuth.Core.Keys
 {
-    /// <summary>One PEM block: its label (e.g. "PRIVATE KEY"), its DER bytes, and whether it had RFC 1421 headers.</summary>
+    /// <summary>One PEM block: its label (e.g. "PRIVATE KEY"), its DER bytes, and its RFC 1421 headers if it had any.</summary>
     internal sealed class PemBlock
     {
-        public PemBlock(string label, byte[]? der, bool hasHeaders, bool isLegacyEncrypted)
+        public PemBlock(string label, byte[]? der, string? headerText)
         {
             Label = label;
             Der = der;
-            HasHeaders = hasHeaders;
-            IsLegacyEncrypted = isLegacyEncrypted;
+            HeaderText = headerText;
         }
 
         public string Label { get; }
 
-        /// <summary>The decoded body; null when the base64 was broken.</summary>
+        /// <summary>The decoded body; null when the base64 was broken or the block had headers.</summary>
         public byte[]? Der { get; }
 
-        public bool HasHeaders { get; }
-
-        /// <summary>True for OpenSSL's old "Proc-Type: 4,ENCRYPTED" / "DEK-Info:" encryption.</summary>
-        public bool IsLegacyEncrypted { get; }
+        /// <summary>
+        /// The whole body when it holds "Name: value" headers (e.g. OpenSSL's old "Proc-Type: 4,ENCRYPTED"), else null.
+        /// Whole, because a secret whose newlines became spaces no longer separates headers from the base64.
+        /// </summary>
+        public string? HeaderText { get; }
     }
 
     /// <summary>
@@ -39,8 +39,6 @@ namespace JwtAuth.Core.Keys
             @"-----BEGIN ([A-Z0-9 ]+?)-----((?:(?!-----BEGIN ).)*?)-----END \1-----",
             RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
-        public static bool ContainsPem(string text) => text.IndexOf("-----BEGIN ", StringComparison.Ordinal) >= 0;
-
         public static IReadOnlyList<PemBlock> ReadAll(string text)
         {
             var blocks = new List<PemBlock>();
@@ -49,15 +47,13 @@ namespace JwtAuth.Core.Keys
                 var label = match.Groups[1].Value.Trim();
                 var body = match.Groups[2].Value;
                 var hasHeaders = body.IndexOf(':') >= 0;
-                var legacyEncrypted = hasHeaders && body.IndexOf("ENCRYPTED", StringComparison.OrdinalIgnoreCase) >= 0
-                    && body.IndexOf("Proc-Type", StringComparison.OrdinalIgnoreCase) >= 0;
-                blocks.Add(new PemBlock(label, hasHeaders ? null : DecodeBody(body), hasHeaders, legacyEncrypted));
+                blocks.Add(hasHeaders ? new PemBlock(label, null, body) : new PemBlock(label, DecodeBody(body), null));
             }
             return blocks;
         }
 
         /// <summary>Base64 body to bytes, ignoring every kind of whitespace; null if it is not base64.</summary>
-        public static byte[]? DecodeBody(string body)
+        private static byte[]? DecodeBody(string body)
         {
             var compact = new StringBuilder(body.Length);
             foreach (var c in body)

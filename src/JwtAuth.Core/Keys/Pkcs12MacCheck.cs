@@ -5,8 +5,8 @@ using System.Security.Cryptography;
 namespace JwtAuth.Core.Keys
 {
     /// <summary>
-    /// Recognises a PFX and checks a password against its MAC before the framework loads it, so a missing
-    /// password and a wrong one become different, precise errors on every platform.
+    /// Checks a password against a PFX's MAC before the framework loads it, so a missing password and a wrong one
+    /// become different, precise errors on every platform; and computes the MAC for the PFX files we write.
     /// </summary>
     internal static class Pkcs12MacCheck
     {
@@ -18,22 +18,6 @@ namespace JwtAuth.Core.Keys
             Unchecked,
             Matches,
             Mismatch,
-        }
-
-        public static bool LooksLikePfx(ReadOnlyMemory<byte> der)
-        {
-            try
-            {
-                var pfx = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
-                if (!pfx.TryReadInt32(out var version) || version != 3) return false;
-                var authSafe = pfx.ReadSequence();
-                var type = authSafe.ReadObjectIdentifier();
-                return type == Oids.Pkcs7Data || type == "1.2.840.113549.1.7.2";
-            }
-            catch (AsnContentException)
-            {
-                return false;
-            }
         }
 
         /// <summary>Checks <paramref name="password"/> (null: no password) against the PFX's MAC.</summary>

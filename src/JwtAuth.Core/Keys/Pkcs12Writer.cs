@@ -41,16 +41,7 @@ namespace JwtAuth.Core.Keys
                 }
             }
 
-            var pkcs8 = RsaKeyCodec.WritePkcs8PrivateKey(key);
-            byte[] shroudedKey;
-            try
-            {
-                shroudedKey = RsaKeyCodec.WriteEncryptedPrivateKeyInfo(pkcs8, password, iterations);
-            }
-            finally
-            {
-                Array.Clear(pkcs8, 0, pkcs8.Length);
-            }
+            var shroudedKey = RsaKeyWriter.WriteEncryptedPkcs8PrivateKey(key, password, iterations);
             var keyBagContents = new AsnWriter(AsnEncodingRules.DER);
             using (keyBagContents.PushSequence())
             {

@@ -28,7 +28,7 @@ namespace JwtAuth.Core.Keys
         {
             try
             {
-                var bits = RsaKeyCodec.KeySizeInBits(parameters);
+                var bits = KeySizeInBits(parameters);
                 if (bits < KeyErrors.MinimumKeySize) throw KeyErrors.TooSmall(source, bits);
                 var rsa = Create();
                 try
@@ -67,6 +67,19 @@ namespace JwtAuth.Core.Keys
             publicOnly.ImportParameters(new RSAParameters { Modulus = parameters.Modulus, Exponent = parameters.Exponent });
             if (!publicOnly.VerifyData(probe, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
                 throw KeyErrors.Unreadable(source, "the key's parts do not form a valid RSA key (it may be damaged)");
+        }
+
+        private static int KeySizeInBits(RSAParameters key)
+        {
+            var modulus = key.Modulus ?? Array.Empty<byte>();
+            var bits = modulus.Length * 8;
+            for (var i = 0; i < modulus.Length && modulus[i] == 0; i++) bits -= 8;
+            if (modulus.Length > 0)
+            {
+                var top = modulus[0];
+                for (var mask = 0x80; mask > 0 && (top & mask) == 0; mask >>= 1) bits--;
+            }
+            return bits;
         }
 
         private static void Clear(RSAParameters p)

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JwtAuth.Core.Model;
@@ -11,16 +9,12 @@ namespace JwtAuth.Core.Keys
     /// <summary>
     /// Loads the RSA private key that signs JWT bearer assertions, from a file, from PEM text held in a
     /// pipeline secret, from a certificate object, or from the Windows/.NET certificate store by thumbprint.
+    /// File and text go to <see cref="KeyDecoder"/>; this class only knows where keys come from.
     /// Every failure is a <see cref="KeyException"/> naming the problem and the fix.
     /// </summary>
     public static class SigningKeyLoader
     {
         private const long MaxFileBytes = 1024 * 1024;
-        private static readonly (StoreLocation Location, string Name)[] Stores =
-        {
-            (StoreLocation.CurrentUser, "CurrentUser\\My"),
-            (StoreLocation.LocalMachine, "LocalMachine\\My"),
-        };
 
         /// <summary>
         /// Reads a PEM key (PKCS#1, PKCS#8, encrypted PKCS#8; a certificate in the same file is skipped), a DER key,
@@ -32,8 +26,15 @@ namespace JwtAuth.Core.Keys
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A key file path is required.", nameof(path));
             var fullPath = Path.GetFullPath(path);
             var source = "key file " + fullPath;
-            var bytes = ReadFile(fullPath);
-            return FromBytes(bytes, password, source, KeyReference.File(fullPath));
+            var bytes = ReadFile(fullPath, source);
+            try
+            {
+                return FromDecoded(KeyDecoder.Decode(bytes, password, source), KeyReference.File(fullPath));
+            }
+            finally
+            {
+                Array.Clear(bytes, 0, bytes.Length);
+            }
         }
 
         /// <summary>
@@ -44,7 +45,7 @@ namespace JwtAuth.Core.Keys
         public static SigningKey FromText(string text, string? password = null)
         {
             if (string.IsNullOrWhiteSpace(text?.Replace("\uFEFF", string.Empty))) throw KeyErrors.TextEmpty();
-            return FromText(text!, password, "key text", depth: 0);
+            return FromDecoded(KeyDecoder.Decode(text!, password, "key text"), KeyReference.None());
         }
 
         /// <summary>Uses the private key of a certificate object (e.g. from Get-PfxCertificate or a store). The caller keeps ownership of it.</summary>
@@ -61,15 +62,9 @@ namespace JwtAuth.Core.Keys
         /// </summary>
         public static SigningKey FromThumbprint(string thumbprint)
         {
-            var normalized = NormalizeThumbprint(thumbprint);
-            foreach (var (location, name) in Stores)
-            {
-                var found = FindInStore(location, normalized);
-                if (found == null) continue;
-                var description = "certificate " + found.Subject + ", thumbprint " + normalized + " in " + name;
-                return FromCertificate(found, description, KeyReference.Store(normalized, name), ownsCertificate: true);
-            }
-            throw KeyErrors.CertificateNotFound(normalized, new[] { "Cert:\\CurrentUser\\My", "Cert:\\LocalMachine\\My" });
+            var (certificate, normalized, store) = CertificateStoreLookup.Find(thumbprint);
+            var description = "certificate " + certificate.Subject + ", thumbprint " + normalized + " in " + store;
+            return FromCertificate(certificate, description, KeyReference.Store(normalized, store), ownsCertificate: true);
         }
 
         /// <summary>
@@ -90,30 +85,14 @@ namespace JwtAuth.Core.Keys
             }
         }
 
-        /// <summary>Upper-case hex without separators; throws <see cref="KeyErrorIds.InvalidThumbprint"/> otherwise.</summary>
-        public static string NormalizeThumbprint(string thumbprint)
-        {
-            var chars = new List<char>(40);
-            foreach (var c in thumbprint ?? string.Empty)
-            {
-                if (char.IsWhiteSpace(c) || c == ':' || c == '-' || c == '\u200E' || c == '\u200F' || c == '\uFEFF' || c == '\u200B') continue;
-                chars.Add(char.ToUpperInvariant(c));
-            }
-            var result = new string(chars.ToArray());
-            if (result.Length != 40) throw KeyErrors.InvalidThumbprint(thumbprint ?? string.Empty);
-            foreach (var c in result)
-                if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) throw KeyErrors.InvalidThumbprint(thumbprint!);
-            return result;
-        }
-
-        private static byte[] ReadFile(string fullPath)
+        private static byte[] ReadFile(string fullPath, string source)
         {
             if (Directory.Exists(fullPath)) throw KeyErrors.PathIsDirectory(fullPath);
             if (!File.Exists(fullPath)) throw KeyErrors.FileNotFound(fullPath);
             try
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge("key file " + fullPath);
+                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge(source);
                 var bytes = new byte[stream.Length];
                 var read = 0;
                 while (read < bytes.Length)
@@ -134,106 +113,14 @@ namespace JwtAuth.Core.Keys
             catch (IOException e) { throw KeyErrors.FileReadFailed(fullPath, e); }
         }
 
-        private static SigningKey FromBytes(byte[] bytes, string? password, string source, KeyReference reference)
+        private static SigningKey FromDecoded(DecodedKey key, KeyReference reference)
         {
-            try
-            {
-                if (bytes.Length == 0) throw KeyErrors.Empty(source);
-                if (KeyContentReader.TryDecodeText(bytes, out var text))
-                {
-                    if (string.IsNullOrWhiteSpace(text)) throw KeyErrors.Empty(source);
-                    return FromText(text, password, source, depth: 0, reference);
-                }
-                return FromDer(bytes, password, source, reference);
-            }
-            finally
-            {
-                Array.Clear(bytes, 0, bytes.Length);
-            }
+            if (key.PfxCertificate == null)
+                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Source), reference, key.Source, null, false);
+            var certificate = key.PfxCertificate;
+            var description = key.Source + " (certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint + ")";
+            return FromCertificate(certificate, description, reference, ownsCertificate: true, errorSource: key.Source);
         }
-
-        private static SigningKey FromText(string text, string? password, string source, int depth, KeyReference? reference = null)
-        {
-            var normalized = KeyTextNormalizer.Normalize(text);
-            if (Pem.ContainsPem(normalized))
-            {
-                var parameters = KeyContentReader.ReadPemText(normalized, password, source);
-                return new SigningKey(RsaKeyFactory.Import(parameters, source), reference ?? KeyReference.None(), source, null, false);
-            }
-
-            var decoded = depth == 0 ? KeyTextNormalizer.TryDecodeBase64(normalized) : null;
-            if (decoded == null && reference == null && LooksLikeExistingFile(normalized))
-                throw KeyErrors.Unreadable(source, "it is the path of a file, not the key itself; pass the path as the key file instead");
-            if (decoded == null)
-                throw KeyErrors.Unreadable(source, "it holds no PEM block (-----BEGIN PRIVATE KEY-----) and is not base64 of a key or PFX");
-            try
-            {
-                if (KeyContentReader.TryDecodeText(decoded, out var inner) && Pem.ContainsPem(inner))
-                    return FromText(inner, password, source + " (base64 of PEM)", depth + 1, reference);
-                return FromDer(decoded, password, source + " (base64)", reference ?? KeyReference.None());
-            }
-            finally
-            {
-                Array.Clear(decoded, 0, decoded.Length);
-            }
-        }
-
-        private static bool LooksLikeExistingFile(string text)
-        {
-            if (text.Length > 1024 || text.IndexOf('\n') >= 0) return false;
-            try { return File.Exists(text); }
-            catch (ArgumentException) { return false; }
-            catch (NotSupportedException) { return false; }
-        }
-
-        private static SigningKey FromDer(byte[] der, string? password, string source, KeyReference reference)
-        {
-            if (DerKinds.Identify(der) == DerKind.Pfx) return FromPfx(der, password, source, reference);
-            var parameters = KeyContentReader.ReadDer(der, password, source);
-            return new SigningKey(RsaKeyFactory.Import(parameters, source), reference, source, null, false);
-        }
-
-        private static SigningKey FromPfx(byte[] der, string? password, string source, KeyReference reference)
-        {
-            var effectivePassword = ChoosePfxPassword(der, password, source);
-            var certificates = new X509Certificate2Collection();
-            try
-            {
-                certificates.Import(der, effectivePassword, PfxStorageFlags());
-            }
-            catch (CryptographicException e)
-            {
-                throw KeyErrors.Unreadable(source, "the PFX cannot be opened with the given password", e);
-            }
-
-            X509Certificate2? withKey = null;
-            foreach (var certificate in certificates)
-            {
-                if (withKey == null && certificate.HasPrivateKey) withKey = certificate;
-                else certificate.Dispose();
-            }
-            if (withKey == null) throw KeyErrors.NotAPrivateKey(source, "a PFX with certificates only");
-            var description = source + " (certificate " + withKey.Subject + ", thumbprint " + withKey.Thumbprint + ")";
-            return FromCertificate(withKey, description, reference, ownsCertificate: true, errorSource: source);
-        }
-
-        private static string? ChoosePfxPassword(byte[] der, string? password, string source)
-        {
-            if (password != null)
-            {
-                if (Pkcs12MacCheck.Check(der, password) == Pkcs12MacCheck.Outcome.Mismatch) throw KeyErrors.PasswordIncorrect(source);
-                return password;
-            }
-            // "No password" is written two ways: an empty BMPString ("") or no bytes at all (null).
-            var empty = Pkcs12MacCheck.Check(der, string.Empty);
-            if (empty != Pkcs12MacCheck.Outcome.Mismatch) return string.Empty;
-            if (Pkcs12MacCheck.Check(der, null) == Pkcs12MacCheck.Outcome.Matches) return null;
-            throw KeyErrors.PasswordRequired(source);
-        }
-
-        private static X509KeyStorageFlags PfxStorageFlags() =>
-            // Ephemeral keys leave no key file behind on Windows; macOS does not support them.
-            RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
 
         private static SigningKey FromCertificate(X509Certificate2 certificate, string description, KeyReference reference,
             bool ownsCertificate, string? errorSource = null)
@@ -268,38 +155,6 @@ namespace JwtAuth.Core.Keys
             {
                 if (ownsCertificate) certificate.Dispose();
                 throw;
-            }
-        }
-
-        private static X509Certificate2? FindInStore(StoreLocation location, string thumbprint)
-        {
-            X509Store store;
-            try
-            {
-                store = new X509Store(StoreName.My, location);
-                store.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
-            }
-            catch (CryptographicException) { return null; }
-            catch (PlatformNotSupportedException) { return null; }
-            catch (UnauthorizedAccessException) { return null; }
-
-            using (store)
-            {
-                var matches = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-                X509Certificate2? chosen = null;
-                foreach (var match in matches)
-                {
-                    if (chosen == null || (!chosen.HasPrivateKey && match.HasPrivateKey))
-                    {
-                        chosen?.Dispose();
-                        chosen = match;
-                    }
-                    else
-                    {
-                        match.Dispose();
-                    }
-                }
-                return chosen;
             }
         }
     }

@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Security.Cryptography.X509Certificates;
-using JwtAuth.Core.Errors;
 using JwtAuth.Core.Keys;
 
 namespace JwtAuth.Core.Service
@@ -14,7 +11,7 @@ namespace JwtAuth.Core.Service
 
         public static CreatedCertificate Create(CertificateCreationRequest request)
         {
-            var storeLocation = ParseStoreLocation(request.CertStoreLocation);
+            var storeLocation = CertificateStoreImport.ParseLocation(request.CertStoreLocation);
             var fileRequest = ToFileRequest(request);
             using var certificate = SelfSignedCertificateFactory.Create(new CertificateSpec
             {
@@ -23,7 +20,7 @@ namespace JwtAuth.Core.Service
                 KeySize = request.KeySize,
             });
             var files = CertificateFileWriter.Write(certificate, fileRequest);
-            var storePath = storeLocation.HasValue ? WindowsCertificateStore.Import(certificate, storeLocation.Value) : null;
+            var storePath = storeLocation.HasValue ? CertificateStoreImport.Import(certificate, storeLocation.Value) : null;
             return new CreatedCertificate(files, storePath);
         }
 
@@ -36,16 +33,5 @@ namespace JwtAuth.Core.Service
             PfxPassword = request.PfxPassword,
             Force = request.Force,
         };
-
-        // Checked before any file is written, so an unsupported store never leaves key files behind.
-        private static StoreLocation? ParseStoreLocation(string? location)
-        {
-            if (string.IsNullOrEmpty(location)) return null;
-            if (!WindowsCertificateStore.IsSupported)
-                throw new JwtAuthException("CertStoreNotSupported", JwtAuthErrorKind.NotImplemented,
-                    "-CertStoreLocation imports into the Windows certificate store, which this system does not have.",
-                    "Leave out -CertStoreLocation and sign with -KeyFile (or -PfxPassword and the .pfx) instead.", location);
-            return location!.IndexOf("LocalMachine", StringComparison.OrdinalIgnoreCase) >= 0 ? StoreLocation.LocalMachine : StoreLocation.CurrentUser;
-        }
     }
 }

@@ -35,6 +35,7 @@ namespace JwtAuth.Commands
         public string ClientId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UsernameCompleter))]
         public string Username { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, ParameterSetName = KeyFileSet, ValueFromPipelineByPropertyName = true)]
@@ -58,9 +59,11 @@ namespace JwtAuth.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("InstanceUrl")]
+        [ArgumentCompleter(typeof(LoginUrlCompleter))]
         public string LoginUrl { get; set; } = LoginUrlPolicy.DefaultLoginUrl;
 
         [Parameter]
+        [ArgumentCompleter(typeof(AudienceCompleter))]
         public string? Audience { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -93,7 +96,7 @@ namespace JwtAuth.Commands
 
         /// <summary>An org piped in from Get-SfOrgAuth, kept to refuse, by name and reason, one that cannot be connected by JWT.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public SfOrgAuth? InputObject { get; set; }
+        public SfOrgAuthBase? InputObject { get; set; }
 
         private bool _keyGivenOnCommandLine;
 

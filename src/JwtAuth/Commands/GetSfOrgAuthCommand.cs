@@ -11,7 +11,7 @@ namespace JwtAuth.Commands
     /// token: the stored one while Salesforce accepts it, else a fresh one minted with the stored key.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SfOrgAuth", DefaultParameterSetName = "JwtAuth")]
-    [OutputType(typeof(SfOrgAuth))]
+    [OutputType(typeof(SfOrgAuth), typeof(SfOrgAuthPlainText))]
     public sealed class GetSfOrgAuthCommand : SfCmdlet
     {
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

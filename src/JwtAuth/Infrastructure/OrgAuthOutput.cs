@@ -4,36 +4,41 @@ using JwtAuth.Core.Service;
 
 namespace JwtAuth.Infrastructure
 {
-    /// <summary>Maps the core's view of an auth to the SfOrgAuth objects the cmdlets write.</summary>
+    /// <summary>Maps the core's view of an auth to the objects the cmdlets write: SfOrgAuth, or SfOrgAuthPlainText under -AsPlainText.</summary>
     internal static class OrgAuthOutput
     {
-        public static SfOrgAuth From(OrgAuthView view, bool asPlainText)
+        public static SfOrgAuthBase From(OrgAuthView view, bool asPlainText)
+        {
+            var token = view.Auth.AccessToken;
+            return asPlainText
+                ? Fill(new SfOrgAuthPlainText { AccessToken = token }, view)
+                : Fill(new SfOrgAuth { AccessToken = token is null ? null : SecureStrings.Protect(token) }, view);
+        }
+
+        private static T Fill<T>(T output, OrgAuthView view) where T : SfOrgAuthBase
         {
             var auth = view.Auth;
-            return new SfOrgAuth
-            {
-                Username = auth.Username,
-                Alias = auth.Alias,
-                OrgId = Empty(auth.OrgId),
-                UserId = Empty(auth.UserId),
-                OrgType = (SfOrgType)(int)auth.OrgType,
-                InstanceUrl = Empty(auth.InstanceUrl),
-                LoginUrl = Empty(auth.LoginUrl),
-                Audience = Empty(auth.Audience),
-                ClientId = Empty(auth.ClientId),
-                IsDefault = view.IsDefault,
-                IsDefaultDevHub = view.IsDefaultDevHub,
-                AccessToken = auth.AccessToken is null ? null : asPlainText ? auth.AccessToken : (object)SecureStrings.Protect(auth.AccessToken),
-                IssuedAt = auth.IssuedAt == default ? (DateTimeOffset?)null : auth.IssuedAt,
-                KeyFile = auth.Key.Kind == KeyReferenceKind.File ? auth.Key.KeyFile : null,
-                CertificateThumbprint = auth.Key.Kind == KeyReferenceKind.CertificateStore ? auth.Key.CertificateThumbprint : null,
-                CanRenew = view.CanRenew,
-                Scope = view.Scope,
-                AuthMethod = view.AuthMethod,
-                Note = view.Note,
-                OrgName = auth.OrgName,
-                ApiVersion = auth.ApiVersion,
-            };
+            output.Username = auth.Username;
+            output.Alias = auth.Alias;
+            output.OrgId = Empty(auth.OrgId);
+            output.UserId = Empty(auth.UserId);
+            output.OrgType = (SfOrgType)(int)auth.OrgType;
+            output.InstanceUrl = Empty(auth.InstanceUrl);
+            output.LoginUrl = Empty(auth.LoginUrl);
+            output.Audience = Empty(auth.Audience);
+            output.ClientId = Empty(auth.ClientId);
+            output.IsDefault = view.IsDefault;
+            output.IsDefaultDevHub = view.IsDefaultDevHub;
+            output.IssuedAt = auth.IssuedAt == default ? (DateTimeOffset?)null : auth.IssuedAt;
+            output.KeyFile = auth.Key.Kind == KeyReferenceKind.File ? auth.Key.KeyFile : null;
+            output.CertificateThumbprint = auth.Key.Kind == KeyReferenceKind.CertificateStore ? auth.Key.CertificateThumbprint : null;
+            output.CanRenew = view.CanRenew;
+            output.Scope = view.Scope;
+            output.AuthMethod = view.AuthMethod;
+            output.Note = view.Note;
+            output.OrgName = auth.OrgName;
+            output.ApiVersion = auth.ApiVersion;
+            return output;
         }
 
         private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -10,7 +10,7 @@ namespace JwtAuth.Core.Tests.Hardening;
 
 /// <summary>
 /// Thousands of seeded random mutations of valid keys (PEM text, DER, encrypted PKCS#8, PFX) through
-/// SigningKeyLoader.FromText / FromFile and RsaKeyCodec. Allowed: a loaded key that signs, or a KeyException
+/// SigningKeyLoader.FromText / FromFile and RsaKeyReader. Allowed: a loaded key that signs, or a KeyException
 /// with a fix and no key material. Anything else (another exception type, a hang) fails with the seed;
 /// replay with JWTAUTH_MUTATION_SEED=&lt;seed&gt;.
 /// </summary>
@@ -88,10 +88,10 @@ public class KeyParserMutationTests
             {
                 var (name, read) = (i % 4) switch
                 {
-                    0 => ("pkcs1", (Func<byte[], RSAParameters>)RsaKeyCodec.ReadPkcs1PrivateKey),
-                    1 => ("pkcs8", RsaKeyCodec.ReadPkcs8PrivateKey),
-                    2 => ("encrypted", d => RsaKeyCodec.ReadEncryptedPkcs8PrivateKey(d, Password)),
-                    _ => ("spki", RsaKeyCodec.ReadSubjectPublicKeyInfo),
+                    0 => ("pkcs1", (Func<byte[], RSAParameters>)RsaKeyReader.ReadPkcs1PrivateKey),
+                    1 => ("pkcs8", RsaKeyReader.ReadPkcs8PrivateKey),
+                    2 => ("encrypted", d => RsaKeyReader.ReadEncryptedPkcs8PrivateKey(d, Password)),
+                    _ => ("spki", RsaKeyReader.ReadSubjectPublicKeyInfo),
                 };
                 var source = (i % 4) switch { 0 => inputs.Pkcs1Der, 1 => inputs.Pkcs8Der, 2 => inputs.EncryptedDer, _ => inputs.SpkiDer };
                 var mutated = mutator.Mutate(source, out var how);

@@ -102,7 +102,7 @@ public class SigningKeyLoaderCertificateTests
     [InlineData(" ABCDEF0123456789ABCDEF0123456789ABCDEF01 ")]
     [InlineData("\u200eab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01")]
     public void Thumbprints_are_normalised(string given) =>
-        Assert.Equal("ABCDEF0123456789ABCDEF0123456789ABCDEF01", SigningKeyLoader.NormalizeThumbprint(given));
+        Assert.Equal("ABCDEF0123456789ABCDEF0123456789ABCDEF01", CertificateStoreLookup.NormalizeThumbprint(given));
 
     private static StoreEntry InStore(X509Certificate2 certificate) => new(certificate);
 

@@ -4,13 +4,30 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using JwtAuth.Core.Errors;
 
-namespace JwtAuth.Core.Service
+namespace JwtAuth.Core.Keys
 {
-    /// <summary>Puts a certificate with its private key into CurrentUser\My or LocalMachine\My, so tasks can sign by thumbprint.</summary>
-    internal static class WindowsCertificateStore
+    /// <summary>
+    /// The write side of the certificate store (New-SfCertificate -CertStoreLocation): puts a certificate with its
+    /// private key into CurrentUser\My or LocalMachine\My, so tasks can sign by thumbprint. Windows only.
+    /// <see cref="CertificateStoreLookup"/> is the read side.
+    /// </summary>
+    internal static class CertificateStoreImport
     {
-        public static bool IsSupported => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+        /// <summary>
+        /// The store a -CertStoreLocation value names (e.g. Cert:\LocalMachine\My), or null when none is given;
+        /// throws CertStoreNotSupported off Windows. Called before any file is written, so a refused store leaves no key files behind.
+        /// </summary>
+        public static StoreLocation? ParseLocation(string? location)
+        {
+            if (string.IsNullOrEmpty(location)) return null;
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                throw new JwtAuthException("CertStoreNotSupported", JwtAuthErrorKind.NotImplemented,
+                    "-CertStoreLocation imports into the Windows certificate store, which this system does not have.",
+                    "Leave out -CertStoreLocation and sign with -KeyFile (or -PfxPassword and the .pfx) instead.", location);
+            return location!.IndexOf("LocalMachine", StringComparison.OrdinalIgnoreCase) >= 0 ? StoreLocation.LocalMachine : StoreLocation.CurrentUser;
+        }
 
+        /// <summary>Imports the certificate with a persisted key; returns its path, e.g. Cert:\CurrentUser\My\THUMBPRINT.</summary>
         public static string Import(X509Certificate2 certificateWithKey, StoreLocation location)
         {
             // A persisted key needs a certificate loaded with PersistKeySet; an ephemeral in-memory key would vanish.

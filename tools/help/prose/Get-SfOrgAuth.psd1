@@ -1,0 +1,62 @@
+@{
+    Synopsis    = 'Lists authorized Salesforce orgs and hands scripts a working access token.'
+    Description = @(
+        'Without parameters, Get-SfOrgAuth lists every stored auth (this user''s and this process''s) as a view, without network calls.'
+        'Asked for particular orgs (-Name, -DefaultOrg or -DefaultDevHub), it returns a working token: the stored one while Salesforce accepts it, else a fresh one minted with the stored consumer key and key reference. -Refresh always mints a fresh token. An auth connected with -PrivateKey text has no key reference and cannot be renewed: connect again.'
+        'AccessToken is a SecureString unless -AsPlainText is given, so (Get-SfOrgAuth HubOrg -AsPlainText).AccessToken works in Windows PowerShell 5.1 and PowerShell 7.'
+        '-SfCli lists the orgs the Salesforce CLI knows instead (without tokens), marked with how the CLI authorized them; pipe them to Connect-SfOrgJwt to import the JWT-authorized ones.'
+    )
+    Parameters  = @{
+        Name = 'Aliases or usernames; wildcards allowed. Without it, all orgs are listed.'
+        DefaultOrg = 'Only the default org.'
+        DefaultDevHub = 'Only the default Dev Hub.'
+        Refresh = 'Mints a fresh token for each selected org with its stored key reference.'
+        AsPlainText = 'Returns AccessToken as a plain string instead of a SecureString.'
+        KeyPassword = 'Password of the stored key file when it is an encrypted PEM key or a PFX; needed only when a token is renewed. JwtAuth never stores key passwords.'
+        SfCli = 'Lists the orgs the Salesforce CLI knows, from its auth files and aliases.'
+    }
+    Defaults    = @{
+        Name = 'All'
+    }
+    Inputs      = @(
+        @{ Type = 'System.String'; Description = 'Aliases or usernames.' }
+        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'Objects with a Username property.' }
+    )
+    Outputs     = @(
+        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'One per org.' }
+    )
+    Examples    = @(
+        @{
+            Title   = 'Admin prompt: list the orgs'
+            Code    = 'Get-SfOrgAuth'
+            Remarks = 'Shows alias, username, org type, org id, instance and default marks. No token is shown.'
+        }
+        @{
+            Title   = 'A token for a REST call'
+            Code    = @'
+$auth = Get-SfOrgAuth HubOrg -AsPlainText
+Invoke-RestMethod "$($auth.InstanceUrl)/services/data/v62.0/limits" -Headers @{ Authorization = "Bearer $($auth.AccessToken)" }
+'@
+            Remarks = 'The token is renewed first if Salesforce no longer accepts it.'
+        }
+        @{
+            Title   = 'Azure DevOps: the default org''s token for a later step'
+            Code    = @'
+$auth = Get-SfOrgAuth -DefaultOrg -AsPlainText
+Write-Host "##vso[task.setvariable variable=SF_TOKEN;issecret=true]$($auth.AccessToken)"
+'@
+            Remarks = 'Marks the variable secret so the agent masks it in logs.'
+        }
+        @{
+            Title   = 'Scheduled task: renew every stored scratch org'
+            Code    = 'Get-SfOrgAuth | Where-Object OrgType -eq Scratch | Get-SfOrgAuth -Refresh'
+            Remarks = 'Each org gets a fresh token from its stored key reference.'
+        }
+        @{
+            Title   = 'Import the Salesforce CLI''s JWT orgs'
+            Code    = 'Get-SfOrgAuth -SfCli | Where-Object AuthMethod -eq Jwt | Connect-SfOrgJwt'
+            Remarks = 'Orgs the CLI authorized by web login cannot be imported this way; their Note says why.'
+        }
+    )
+    Links       = @('Connect-SfOrgJwt', 'Disconnect-SfOrg', 'about_JwtAuth')
+}
