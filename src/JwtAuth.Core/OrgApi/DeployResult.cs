@@ -72,15 +72,11 @@ namespace JwtAuth.Core.OrgApi
                 Failures(details?["componentFailures"], clean));
         }
 
-        // One failure may come as an object instead of a one-element array (the SOAP result's JSON form).
-        private static IReadOnlyList<DeployComponentFailure> Failures(JToken? failures, Func<string, string> clean)
-        {
-            var entries = failures is JArray array ? array.OfType<JObject>() : failures is JObject one ? new[] { one } : Enumerable.Empty<JObject>();
-            return entries.Select(f => new DeployComponentFailure(
+        private static IReadOnlyList<DeployComponentFailure> Failures(JToken? failures, Func<string, string> clean) =>
+            JsonValues.Objects(failures).Select(f => new DeployComponentFailure(
                 Text(f, "componentType", clean), Text(f, "fullName", clean), Text(f, "fileName", clean),
                 Text(f, "problem", clean), Text(f, "problemType", clean),
                 JsonValues.Int(f["lineNumber"]), JsonValues.Int(f["columnNumber"]))).ToList();
-        }
 
         private static string? Text(JObject json, string name, Func<string, string> clean)
         {

@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Newtonsoft.Json.Linq;
 
 namespace JwtAuth.Core.OrgApi
 {
     /// <summary>
-    /// Numbers and flags read leniently: Salesforce's JSON has them as numbers and booleans, but some documented examples
+    /// Numbers, flags and lists read leniently: Salesforce's JSON has them as numbers and booleans, but some documented examples
     /// (the Metadata deploy status) quote them, so <c>"10"</c> and <c>"true"</c> count too. Anything else is null.
     /// </summary>
     internal static class JsonValues
@@ -28,6 +30,10 @@ namespace JwtAuth.Core.OrgApi
             var number = Long(token);
             return number.HasValue && number.Value >= int.MinValue && number.Value <= int.MaxValue ? (int)number.Value : (int?)null;
         }
+
+        /// <summary>The objects of an array, or the one object a SOAP-shaped answer puts where a one-element array would be.</summary>
+        public static IEnumerable<JObject> Objects(JToken? token) =>
+            token is JArray array ? array.OfType<JObject>() : token is JObject one ? new[] { one } : Enumerable.Empty<JObject>();
 
         public static bool? Bool(JToken? token)
         {

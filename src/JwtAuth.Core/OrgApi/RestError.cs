@@ -34,9 +34,8 @@ namespace JwtAuth.Core.OrgApi
         /// </summary>
         internal static IReadOnlyList<RestError> ListFrom(JToken json, string secret)
         {
-            var entries = json is JArray array ? array.OfType<JObject>() : json is JObject one ? new[] { one } : Enumerable.Empty<JObject>();
             var errors = new List<RestError>();
-            foreach (var entry in entries)
+            foreach (var entry in JsonValues.Objects(json))
             {
                 // Save results name the code statusCode; error answers name it errorCode.
                 var code = JsonBody.String(entry, "errorCode") ?? JsonBody.String(entry, "statusCode");

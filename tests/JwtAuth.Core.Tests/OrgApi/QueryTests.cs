@@ -90,18 +90,14 @@ public class QueryTests
     [Fact]
     public async Task The_mock_answers_a_query_through_the_client_a_login_returned()
     {
-        await using var sf = await MockScenario.StartAsync();
-        var user = sf.AddUser(OrgKind.DevHub);
-        using var client = sf.Client();
-        var auth = await sf.LoginAsync(client, sf.Request(user));
-        var api = client.OrgApiFor(auth.InstanceUrl, auth.ApiVersion!, auth.AccessToken!);
+        await using var org = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
 
-        var rows = await api.QueryAsync("SELECT Name, IsSandbox FROM Organization");
+        var rows = await org.Api.QueryAsync("SELECT Name, IsSandbox FROM Organization");
 
         var row = Assert.Single(rows);
-        Assert.Equal(auth.OrgName, (string?)row["Name"]);
+        Assert.Equal(org.Auth.OrgName, (string?)row["Name"]);
         Assert.False((bool)row["IsSandbox"]!);
-        Assert.Equal(auth.InstanceUrl, api.InstanceUrl);
-        Assert.Equal(auth.ApiVersion, api.ApiVersion);
+        Assert.Equal(org.Auth.InstanceUrl, org.Api.InstanceUrl);
+        Assert.Equal(org.Auth.ApiVersion, org.Api.ApiVersion);
     }
 }

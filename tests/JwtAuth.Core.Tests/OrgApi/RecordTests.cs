@@ -110,20 +110,16 @@ public class RecordTests
     [Fact]
     public async Task The_mock_serves_a_record_and_the_limits()
     {
-        await using var sf = await MockScenario.StartAsync();
-        var user = sf.AddUser(OrgKind.DevHub);
-        using var client = sf.Client();
-        var auth = await sf.LoginAsync(client, sf.Request(user));
-        var api = client.OrgApiFor(auth.InstanceUrl, auth.ApiVersion!, auth.AccessToken!);
+        await using var org = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
 
-        var organization = await api.GetAsync("Organization", auth.OrgId);
-        var limits = await api.GetLimitsAsync();
+        var organization = await org.Api.GetAsync("Organization", org.Auth.OrgId);
+        var limits = await org.Api.GetLimitsAsync();
 
-        Assert.Equal(auth.OrgName, (string?)organization["Name"]);
+        Assert.Equal(org.Auth.OrgName, (string?)organization["Name"]);
         Assert.Equal(6, limits["DailyScratchOrgs"].Max);
         Assert.Equal(6, limits["DailyScratchOrgs"].Remaining);
         Assert.Equal(3, limits["ActiveScratchOrgs"].Max);
-        Assert.Contains(sf.Server.Requests, r => r.Path == $"/services/data/v{auth.ApiVersion}/limits" && r.HadAuthorization);
+        Assert.Contains(org.Mock.Server.Requests, r => r.Path == $"/services/data/v{org.Auth.ApiVersion}/limits" && r.HadAuthorization);
     }
 
     [Fact]

@@ -149,22 +149,17 @@ public class RestErrorTests
     [Fact]
     public async Task The_mock_refuses_a_dead_token_as_SessionExpired_and_a_bad_query_as_MALFORMED_QUERY()
     {
-        await using var sf = await MockScenario.StartAsync();
-        var user = sf.AddUser(OrgKind.Production);
-        using var client = sf.Client();
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        await using var org = await SignedInMockOrg.StartAsync(OrgKind.Production);
 
-        var dead = client.OrgApiFor(auth.InstanceUrl, auth.ApiVersion!, "00Dx!AQnot-a-live-session");
-        var expired = await Assert.ThrowsAsync<OrgApiException>(() => dead.QueryAsync("SELECT Id FROM Organization"));
+        var expired = await Assert.ThrowsAsync<OrgApiException>(() => org.ApiWith("00Dx!AQnot-a-live-session").QueryAsync("SELECT Id FROM Organization"));
         Assert.Equal("SessionExpired", expired.ErrorId);
         Assert.Equal("INVALID_SESSION_ID", expired.ErrorCode);
 
-        var live = client.OrgApiFor(auth.InstanceUrl, auth.ApiVersion!, auth.AccessToken!);
-        var malformed = await Assert.ThrowsAsync<OrgApiException>(() => live.QueryAsync("SELEKT nothing"));
+        var malformed = await Assert.ThrowsAsync<OrgApiException>(() => org.Api.QueryAsync("SELEKT nothing"));
         Assert.Equal("SalesforceRestError", malformed.ErrorId);
         Assert.Equal("MALFORMED_QUERY", malformed.ErrorCode);
         Assert.Equal(400, malformed.StatusCode);
-        SecretAssert.NoSecrets(malformed, auth.AccessToken);
+        SecretAssert.NoSecrets(malformed, org.Auth.AccessToken);
     }
 
     [Fact]
