@@ -40,6 +40,9 @@ namespace JwtAuth.Core.Service
         internal static OrgAuthService ForCurrentUser(SalesforceLoginClient client, TimeSpan requestTimeout) =>
             new OrgAuthService(client, OrgAuthStore.OpenDefault(), ProcessOrgAuthStore.Shared, SfCliPaths.ForCurrentUser, requestTimeout);
 
+        /// <summary>The login client the service sends through (for tests: one per process, whatever the timeout).</summary>
+        internal SalesforceLoginClient LoginClient => _client;
+
         public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
             Action<string> onVerbose, CancellationToken cancellationToken) =>
             new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths, _requestTimeout)

@@ -46,6 +46,15 @@ public class ConnectTests
     }
 
     [Fact]
+    public void The_cmdlets_services_share_one_client_whatever_their_timeout()
+    {
+        var quick = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(5));
+        var patient = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(600));
+
+        Assert.Same(quick.LoginClient, patient.LoginClient);
+    }
+
+    [Fact]
     public async Task Each_service_sends_its_own_request_timeout_over_the_one_client()
     {
         await using var h = await ServiceHarness.StartAsync();
