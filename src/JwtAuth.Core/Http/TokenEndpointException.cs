@@ -4,10 +4,10 @@ using JwtAuth.Core.Errors;
 namespace JwtAuth.Core.Http
 {
     /// <summary>
-    /// The token endpoint (or an org's instance) could not be reached or answered something that is not a
-    /// Salesforce OAuth answer: connection refused, DNS failure, timeout, redirect, HTML from a proxy or
-    /// outage page, truncated or incomplete JSON, an oversized body, repeated 5xx/429.
-    /// Never carries the assertion, a token or the response body.
+    /// The transport's error: the token endpoint or an org's REST API could not be reached, or answered something
+    /// that is not Salesforce's JSON: connection refused, DNS failure, timeout, redirect, HTML from a proxy or
+    /// outage page, truncated or incomplete JSON, an oversized body, repeated 5xx/429. (The name is older than the
+    /// org API; scripts catch it by this name.) Never carries the assertion, a token or the response body.
     /// </summary>
     public sealed class TokenEndpointException : JwtAuthException
     {
