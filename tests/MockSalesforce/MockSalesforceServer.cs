@@ -6,7 +6,9 @@ using MockSalesforce.Control;
 using MockSalesforce.Endpoints;
 using MockSalesforce.Faults;
 using MockSalesforce.Logging;
+using MockSalesforce.Metadata;
 using MockSalesforce.Model;
+using MockSalesforce.Scratch;
 
 namespace MockSalesforce;
 
@@ -18,7 +20,6 @@ public sealed class MockSalesforceServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly MockState _state;
-    private int _orgCounter;
 
     private MockSalesforceServer(WebApplication app, MockState state)
     {
@@ -46,6 +47,12 @@ public sealed class MockSalesforceServer : IAsyncDisposable
 
     /// <summary>Faults to inject into coming requests.</summary>
     public FaultQueue Faults => _state.Faults;
+
+    /// <summary>The Dev Hubs' ScratchOrgInfo records, and plans for how coming inserts turn out.</summary>
+    public ScratchOrgRegistry ScratchOrgs => _state.ScratchOrgs;
+
+    /// <summary>Metadata deployRequests received (with their zips), and components configured to fail.</summary>
+    public DeployRegistry Deploys => _state.Deploys;
 
     /// <summary>A snapshot of every request received so far (control API excluded).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.Requests.Snapshot();
@@ -111,11 +118,9 @@ public sealed class MockSalesforceServer : IAsyncDisposable
             throw new ArgumentException("An org id is 18 characters starting with 00D, with a valid checksum.", nameof(orgId));
         if (instanceUrl is not null && (!Uri.TryCreate(instanceUrl, UriKind.Absolute, out var parsed) || parsed.AbsolutePath != "/" || parsed.Query.Length > 0))
             throw new ArgumentException($"The instance URL must be an absolute URL without a path, like {BaseUrl}.", nameof(instanceUrl));
-        int number = Interlocked.Increment(ref _orgCounter);
-        string domain = myDomainName ?? $"mock-{kind.ToString().ToLowerInvariant()}-{number}";
-        var org = new MockOrg(orgId ?? SalesforceId.New("00D"), kind, name ?? $"Mock {kind} {number}", domain,
-            (instanceUrl ?? BaseUrl).TrimEnd('/'), (siteUrls ?? Array.Empty<string>()).ToArray(), devHub, Clock.UtcNow);
-        return _state.Directory.Add(org);
+        var org = _state.OrgFactory.Create(kind, name, myDomainName, instanceUrl, siteUrls, devHub, orgId);
+        if (devHub is not null) ScratchOrgProvisioner.RegisterExisting(_state, org);
+        return org;
     }
 
     /// <summary>Adds an active user, pre-authorized for the given apps.</summary>
@@ -127,7 +132,10 @@ public sealed class MockSalesforceServer : IAsyncDisposable
     {
         var user = new MockUser(SalesforceId.New("005"), username, org, DateTimeOffset.MinValue) { Active = active };
         foreach (var app in preAuthorizedFor) user.PreAuthorize(app);
-        return _state.Directory.Add(user);
+        _state.Directory.Add(user);
+        // The first user added to a hand-made scratch org is its SignupUsername.
+        if (org.Signup is { Admin: null } signup) signup.Admin = user;
+        return user;
     }
 
     /// <summary>
@@ -140,6 +148,18 @@ public sealed class MockSalesforceServer : IAsyncDisposable
         var user = AddUser(scratchOrg, username, preAuthorizedFor);
         user.ReplicatesAt = Clock.UtcNow + (replicatesAfter ?? Options.ReplicationDelay);
         return user;
+    }
+
+    /// <summary>
+    /// Inserts a ScratchOrgInfo as <paramref name="hubUser"/> would through the REST API (same validation, limits and
+    /// plans); returns the record, or throws ArgumentException with Salesforce's error code and message.
+    /// </summary>
+    public ScratchOrgSignup InsertScratchOrg(MockUser hubUser, string requestJson)
+    {
+        if (hubUser.Org.Kind != OrgKind.DevHub) throw new ArgumentException("NOT_FOUND: ScratchOrgInfo exists only on a Dev Hub.", nameof(hubUser));
+        var (request, error) = ScratchOrgRequest.Parse(requestJson, Options);
+        var (signup, refused) = error is null ? ScratchOrgProvisioner.Insert(_state, hubUser, request!) : (null, error);
+        return signup ?? throw new ArgumentException($"{refused!.ErrorCode}: {refused.Message}", nameof(requestJson));
     }
 
     /// <summary>Forgets the recorded requests (the scenario stays).</summary>

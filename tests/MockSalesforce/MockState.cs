@@ -1,7 +1,9 @@
 using MockSalesforce.Faults;
 using MockSalesforce.Jwt;
 using MockSalesforce.Logging;
+using MockSalesforce.Metadata;
 using MockSalesforce.Model;
+using MockSalesforce.Scratch;
 
 namespace MockSalesforce;
 
@@ -15,6 +17,9 @@ internal sealed class MockState
         Sessions = new SessionStore(Clock, () => Options.SessionLifetime);
         Verifier = new AssertionVerifier(Directory, Clock, options);
         Requests = new RequestLog(options.MaxRecordedRequests);
+        OrgFactory = new OrgFactory(this);
+        ScratchOrgs = new ScratchOrgRegistry(Clock, options);
+        Deploys = new DeployRegistry(Clock, options);
     }
 
     public MockOptions Options { get; }
@@ -24,6 +29,9 @@ internal sealed class MockState
     public AssertionVerifier Verifier { get; }
     public FaultQueue Faults { get; } = new();
     public RequestLog Requests { get; }
+    public OrgFactory OrgFactory { get; }
+    public ScratchOrgRegistry ScratchOrgs { get; }
+    public DeployRegistry Deploys { get; }
 
     /// <summary>"http://127.0.0.1:PORT", known once Kestrel has bound.</summary>
     public string BaseUrl { get; set; } = "";
@@ -34,6 +42,8 @@ internal sealed class MockState
         Sessions.Clear();
         Faults.Clear();
         Requests.Clear();
+        ScratchOrgs.Clear();
+        Deploys.Clear();
         Clock.Reset();
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 
 namespace JwtAuth.Core.IO
 {
@@ -11,23 +10,6 @@ namespace JwtAuth.Core.IO
     /// </summary>
     public static class AtomicFile
     {
-        public static void WriteAllText(string path, string text, bool ownerOnly, bool overwrite) =>
-            WriteAllBytes(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), ownerOnly, overwrite);
-
-        public static void WriteAllBytes(string path, byte[] data, bool ownerOnly, bool overwrite)
-        {
-            var temp = WriteTemporarySibling(path, data, ownerOnly);
-            try
-            {
-                Commit(temp, path, overwrite);
-            }
-            catch
-            {
-                TryDelete(temp);
-                throw;
-            }
-        }
-
         /// <summary>
         /// Writes <paramref name="data"/> to a new hidden file beside <paramref name="targetPath"/> and returns its path.
         /// Callers that write several files stage them all first and commit them last.

@@ -34,7 +34,7 @@ namespace JwtAuth.Core.IO
             }
         }
 
-        public static void RestrictDirectory(string path)
+        private static void RestrictDirectory(string path)
         {
             if (IsWindows)
             {

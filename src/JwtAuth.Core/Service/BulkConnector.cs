@@ -69,7 +69,7 @@ namespace JwtAuth.Core.Service
                     var logins = ready.Select(ToLogin).ToList();
                     // Logins that complete while a save is running are stored together: one store lock and one
                     // settings.json write per batch instead of per org. A dedicated thread, because saving blocks on disk.
-                    var saver = Task.Factory.StartNew(() => StoreAsCompleted(completed, onResult), CancellationToken.None,
+                    var saver = Task.Factory.StartNew(() => StoreAsCompleted(completed, onResult, cancellationToken), CancellationToken.None,
                         TaskCreationOptions.LongRunning, TaskScheduler.Default);
                     try
                     {
@@ -110,17 +110,18 @@ namespace JwtAuth.Core.Service
             RequestTimeout = _requestTimeout,
         };
 
-        private void StoreAsCompleted(BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)> completed, Action<ConnectResult> onResult)
+        private void StoreAsCompleted(BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)> completed, Action<ConnectResult> onResult,
+            CancellationToken cancellationToken)
         {
             foreach (var first in completed.GetConsumingEnumerable())
             {
                 var batch = new List<(ConnectRequest Request, BulkLoginResult Result)> { first };
                 while (completed.TryTake(out var next)) batch.Add(next);
-                foreach (var result in Complete(batch)) onResult(result);
+                foreach (var result in Complete(batch, cancellationToken)) onResult(result);
             }
         }
 
-        private IEnumerable<ConnectResult> Complete(List<(ConnectRequest Request, BulkLoginResult Result)> batch)
+        private IEnumerable<ConnectResult> Complete(List<(ConnectRequest Request, BulkLoginResult Result)> batch, CancellationToken cancellationToken)
         {
             foreach (var failed in batch.Where(c => c.Result.Error != null))
                 yield return new ConnectResult(failed.Request.Username, null, failed.Result.Error);
@@ -142,7 +143,7 @@ namespace JwtAuth.Core.Service
                 IReadOnlyList<OrgAuthSaveOutcome> outcomes;
                 try
                 {
-                    outcomes = store.SaveMany(items.Select(c => new OrgAuthSave(c.Result.Auth!, c.Request.SetDefault, c.Request.SetDefaultDevHub)).ToList());
+                    outcomes = store.SaveMany(items.Select(c => new OrgAuthSave(c.Result.Auth!, c.Request.SetDefault, c.Request.SetDefaultDevHub)).ToList(), cancellationToken);
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException))
                 {

@@ -58,7 +58,7 @@ namespace JwtAuth.Core.Service
 
             var store = _stores.StoreFor(stored);
             var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout),
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
                 ? $"Another process renewed {stored.Username} meanwhile; using its token."

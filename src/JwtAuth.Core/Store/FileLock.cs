@@ -11,6 +11,7 @@ namespace JwtAuth.Core.Store
     /// share-mode lock on Windows). The system drops it when the holder exits or is killed, so a
     /// crashed process cannot hold it forever; the file itself is never deleted, because deleting a
     /// lock file lets two processes lock two different files of the same name.
+    /// A free lock is always taken; a wait for a held one ends at once when the token is cancelled.
     /// </summary>
     internal sealed class FileLock : IDisposable
     {
@@ -19,7 +20,8 @@ namespace JwtAuth.Core.Store
 
         private FileLock(FileStream stream) => _stream = stream;
 
-        public static FileLock Acquire(string path, TimeSpan timeout)
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the lock was held elsewhere.</exception>
+        public static FileLock Acquire(string path, TimeSpan timeout, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var pause = TimeSpan.FromMilliseconds(2);
@@ -32,8 +34,10 @@ namespace JwtAuth.Core.Store
                 }
                 catch (IOException e) when (IsContention(e))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (clock.Elapsed >= timeout) throw StoreException.LockTimeout(path, timeout);
-                    Thread.Sleep(pause + TimeSpan.FromMilliseconds(random.Next(0, 5)));
+                    // Pausing on the token instead of sleeping, so that Ctrl+C ends the wait at once rather than after the timeout.
+                    cancellationToken.WaitHandle.WaitOne(pause + TimeSpan.FromMilliseconds(random.Next(0, 5)));
                     pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 
 namespace JwtAuth.Core.Store
@@ -9,7 +8,7 @@ namespace JwtAuth.Core.Store
     /// username, process aliases shadow persisted aliases of the same name, and a process default wins.
     /// To change an auth, use the store named by its <see cref="StoredOrgAuth.Scope"/> (<see cref="StoreFor"/>).
     /// </summary>
-    public sealed class LayeredOrgAuthView : IOrgAuthReader
+    public sealed class LayeredOrgAuthView
     {
         public LayeredOrgAuthView(IOrgAuthStore process, IOrgAuthStore persisted)
         {
@@ -41,8 +40,8 @@ namespace JwtAuth.Core.Store
             return StoreSnapshot.Create(auths, index, process.Problems.Concat(persisted.Problems).ToList());
         }
 
-        /// <summary>Like <see cref="IOrgAuthReader.Find"/> over both scopes; a persisted org whose own file is unreadable still throws.</summary>
-        public StoredOrgAuth? Find(string usernameOrAlias)
+        /// <summary>Like <see cref="IOrgAuthStore.Find"/> over both scopes; a persisted org whose own file is unreadable still throws.</summary>
+        internal StoredOrgAuth? Find(string usernameOrAlias)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias)) return null;
             var found = ReadAll().Find(usernameOrAlias);
@@ -50,7 +49,5 @@ namespace JwtAuth.Core.Store
             Persisted.Find(usernameOrAlias);
             return null;
         }
-
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
     }
 }

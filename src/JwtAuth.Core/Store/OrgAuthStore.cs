@@ -1,122 +1,67 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Runtime.ExceptionServices;
-using JwtAuth.Core.IO;
-using JwtAuth.Core.Model;
+using System.Threading;
 
 namespace JwtAuth.Core.Store
 {
     /// <summary>
-    /// The user's org auths on disk, safe for many processes at once. Layout (see docs/store.md):
-    /// <c>orgs/&lt;username&gt;.json</c> per org, <c>settings.json</c> for aliases and defaults,
-    /// <c>store.lock</c> serializing writers, <c>locks/</c> for per-org renewal locks and, on
-    /// Linux and macOS, <c>key.bin</c> for token encryption. Every file is replaced atomically;
-    /// readers take no lock.
+    /// The user's org auths on disk, safe for many processes at once (see docs/store.md). Each change is
+    /// one transaction under the store lock (<see cref="StoreLayout"/>) over the org files
+    /// (<see cref="OrgAuthFiles"/>) and <c>settings.json</c> (<see cref="SettingsFile"/>); readers take no lock.
     /// </summary>
     public sealed class OrgAuthStore : IOrgAuthStore
     {
         /// <summary>How long a writer waits for another process's write before giving up.</summary>
-        public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
+        private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(60);
 
-        private const string OrgFileExtension = ".json";
-        private readonly ITokenProtector _protector;
+        private readonly StoreLayout _layout;
+        private readonly OrgAuthFiles _orgs;
+        private readonly SettingsFile _settings;
+        private readonly TimeSpan _lockTimeout;
 
-        public OrgAuthStore(string directory) : this(directory, DefaultLockTimeout)
+        internal OrgAuthStore(string directory) : this(directory, DefaultLockTimeout)
         {
         }
 
-        public OrgAuthStore(string directory, TimeSpan lockTimeout)
+        internal OrgAuthStore(string directory, TimeSpan lockTimeout)
         {
-            if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("The store folder is empty.", nameof(directory));
-            DirectoryPath = Path.GetFullPath(directory);
-            LockTimeout = lockTimeout;
-            _protector = CreateProtector(new StoreKeyFile(Path.Combine(DirectoryPath, "key.bin")));
+            _layout = new StoreLayout(directory);
+            _orgs = new OrgAuthFiles(_layout);
+            _settings = new SettingsFile(_layout);
+            _lockTimeout = lockTimeout;
         }
 
         /// <summary>The store at <see cref="StoreDirectory.Resolve"/> (honours <c>JWTAUTH_HOME</c>).</summary>
         public static OrgAuthStore OpenDefault() => new OrgAuthStore(StoreDirectory.Resolve());
 
-        /// <summary>The default folder: <c>$JWTAUTH_HOME</c> or the per-user data folder.</summary>
-        public static string ResolveDirectory() => StoreDirectory.Resolve();
-
-        public string DirectoryPath { get; }
-
-        public TimeSpan LockTimeout { get; }
-
-        public OrgAuthScope Scope => OrgAuthScope.CurrentUser;
+        internal string DirectoryPath => _layout.DirectoryPath;
 
         /// <summary>Test seam: runs with the target path after its temporary file is written, before the rename.</summary>
-        internal Action<string>? BeforeCommit { get; set; }
-
-        private string OrgsDirectory => Path.Combine(DirectoryPath, "orgs");
-        private string LocksDirectory => Path.Combine(DirectoryPath, "locks");
-        private string SettingsPath => Path.Combine(DirectoryPath, "settings.json");
-        private string StoreLockPath => Path.Combine(DirectoryPath, "store.lock");
-        private string KeyPath => Path.Combine(DirectoryPath, "key.bin");
-
-        internal string OrgPath(string username) => Path.Combine(OrgsDirectory, OrgFileName.For(username) + OrgFileExtension);
+        internal Action<string>? BeforeCommit
+        {
+            get => _layout.BeforeCommit;
+            set => _layout.BeforeCommit = value;
+        }
 
         public StoreSnapshot ReadAll()
         {
             var problems = new List<StoreProblem>();
-            var auths = new List<StoredOrgAuth>();
-            if (!Directory.Exists(DirectoryPath)) return StoreSnapshot.Create(auths, new OrgIndex(), problems);
-
-            var index = ReadSettings(problems);
-            if (!OwnerOnlyAccess.IsWindows && new StoreKeyFile(KeyPath).IsDamaged())
-                problems.Add(new StoreProblem(KeyPath, StoreErrorIds.KeyInvalid,
-                    $"The token key '{KeyPath}' is not a {StoreKeyFile.KeyLength}-byte key, so stored tokens cannot be decrypted. The next Connect-SfOrgJwt replaces it; tokens are renewed as needed."));
-
-            IEnumerable<string> files;
-            try
-            {
-                files = OrgFiles();
-            }
-            catch (StoreException e)
-            {
-                problems.Add(StoreProblem.From(e));
-                files = Array.Empty<string>();
-            }
-
-            foreach (var path in files)
-            {
-                try
-                {
-                    var auth = ReadOrg(path);
-                    if (auth != null) auths.Add(auth);
-                }
-                catch (StoreException e)
-                {
-                    problems.Add(StoreProblem.From(e));
-                }
-            }
-            return StoreSnapshot.Create(auths, index, problems);
+            if (!_layout.Exists) return StoreSnapshot.Create(Array.Empty<StoredOrgAuth>(), new OrgIndex(), problems);
+            var index = _settings.Read(problems);
+            return StoreSnapshot.Create(_orgs.ReadAll(problems), index, problems);
         }
 
         public StoredOrgAuth? Find(string usernameOrAlias)
         {
-            if (string.IsNullOrWhiteSpace(usernameOrAlias)) return null;
-            if (!Directory.Exists(DirectoryPath)) return null;
-            var index = ReadSettings(problems: null);
+            if (string.IsNullOrWhiteSpace(usernameOrAlias) || !_layout.Exists) return null;
+            var index = _settings.Read();
             var username = ResolveUsername(usernameOrAlias, index);
-            if (username == null) return null;
-            var auth = ReadOrg(OrgPath(username));
-            return auth == null ? null : Marked(auth, index);
+            var auth = username == null ? null : _orgs.Read(_orgs.PathOf(username));
+            return auth == null ? null : index.Mark(auth);
         }
 
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
-
-        public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
-        {
-            if (auth == null) throw new ArgumentNullException(nameof(auth));
-            var outcome = SaveMany(new[] { new OrgAuthSave(auth, setDefault, setDefaultDevHub) })[0];
-            if (outcome.Error != null) ExceptionDispatchInfo.Capture(outcome.Error).Throw();
-            return outcome.Stored!;
-        }
-
-        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves, CancellationToken cancellationToken = default)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
             var outcomes = new OrgAuthSaveOutcome[saves.Count];
@@ -128,7 +73,7 @@ namespace JwtAuth.Core.Store
             {
                 try
                 {
-                    pending.Add(PendingSave.Prepare(i, saves[i], _protector));
+                    pending.Add(PendingSave.Prepare(i, saves[i], _orgs));
                 }
                 catch (StoreException e)
                 {
@@ -138,38 +83,32 @@ namespace JwtAuth.Core.Store
 
             if (pending.Count == 0) return outcomes;
             StoreFormat.Serialize(pending[0].Document);
-            ReadSettings(problems: null);
+            _settings.Read();
 
-            using (LockStore())
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var changesIndex = pending.Any(p => p.ChangesIndex);
                 OrgIndex index;
                 try
                 {
-                    index = changesIndex ? ReadSettingsForWrite() : ReadSettings(problems: null);
+                    index = pending.Any(p => p.ChangesIndex) ? _settings.ReadForChange() : _settings.Read();
                 }
                 catch (StoreException e)
                 {
                     // settings.json cannot be rewritten: only the saves that would change it fail.
                     foreach (var p in pending.Where(p => p.ChangesIndex)) outcomes[p.Index] = new OrgAuthSaveOutcome(null, e);
                     pending.RemoveAll(p => p.ChangesIndex);
-                    index = ReadSettings(problems: null);
+                    index = _settings.Read();
                 }
 
-                var written = new List<(PendingSave Save, string Path)>();
+                var written = new List<PendingSave>();
                 var indexChanged = false;
                 foreach (var save in pending)
                 {
                     try
                     {
-                        var path = OrgPath(save.Username);
-                        save.Document.Revision = ReadRevisionForOverwrite(path) + 1;
-                        if (save.HasToken && save.Document.AccessToken == null)
-                            save.Document.AccessToken = _protector.Protect(save.Request.Auth.AccessToken!, save.Username);
-                        save.Document.SavedAt = DateTimeOffset.UtcNow;
                         // The org file goes first: a settings.json naming an org whose file is not there yet would be a dangling alias.
-                        Write(path, StoreFormat.Serialize(save.Document));
-                        written.Add((save, path));
+                        _orgs.Write(save.Document, _orgs.CurrentRevision(save.Username) + 1, save.Token);
+                        written.Add(save);
                     }
                     catch (StoreException e)
                     {
@@ -177,289 +116,120 @@ namespace JwtAuth.Core.Store
                         continue;
                     }
 
-                    if (save.Alias != null) indexChanged |= index.SetAlias(save.Alias, save.Username);
-                    if (save.Request.SetDefault && index.DefaultOrg != save.Username) { index.DefaultOrg = save.Username; indexChanged = true; }
-                    if (save.Request.SetDefaultDevHub && index.DefaultDevHub != save.Username) { index.DefaultDevHub = save.Username; indexChanged = true; }
+                    indexChanged |= index.Assign(save.Username, save.Alias, save.Request.SetDefault, save.Request.SetDefaultDevHub);
                 }
 
                 // One settings.json write for the whole batch: a bulk connect gives every org an alias.
-                if (indexChanged) Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
+                if (indexChanged) _settings.Write(index);
 
-                foreach (var (save, path) in written)
-                {
-                    var stored = OrgAuthCopy.Of(save.Request.Auth);
-                    stored.Alias = null;
-                    outcomes[save.Index] = new OrgAuthSaveOutcome(Marked(FromDocument(save.Document, stored, path), index), null);
-                }
+                foreach (var save in written)
+                    outcomes[save.Index] = new OrgAuthSaveOutcome(index.Mark(_orgs.Written(save.Document, OrgAuthCopy.Of(save.Request.Auth))), null);
             }
 
             return outcomes;
         }
 
-        public bool Remove(string usernameOrAlias)
+        public bool Remove(string usernameOrAlias, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrWhiteSpace(usernameOrAlias)) return false;
-            if (!Directory.Exists(DirectoryPath)) return false;
-            using (LockStore())
+            if (string.IsNullOrWhiteSpace(usernameOrAlias) || !_layout.Exists) return false;
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var index = ReadSettingsForWrite();
+                var index = _settings.ReadForChange();
                 var username = ResolveUsername(usernameOrAlias, index);
                 if (username == null) return false;
                 // Settings first: an alias left pointing at a deleted file is harmless, but not needed either.
                 var forgotten = index.Forget(username);
-                if (forgotten) Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
-                var path = OrgPath(username);
-                var existed = File.Exists(path);
-                if (existed) StoreFiles.Delete(path);
-                return forgotten || existed;
+                if (forgotten) _settings.Write(index);
+                return _orgs.Delete(username) || forgotten;
             }
         }
 
-        public StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
+        /// <summary>Points <paramref name="alias"/> at the named org, moving it from any other org.</summary>
+        internal StoredOrgAuth SetAlias(string alias, string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             OrgNames.Alias(alias);
-            using (LockStore())
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var index = ReadSettingsForWrite();
+                var index = _settings.ReadForChange();
                 var auth = ResolveExisting(usernameOrAlias, index);
-                if (index.SetAlias(alias, auth.Username)) Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
-                return Marked(auth, index);
+                if (index.SetAlias(alias, auth.Username)) _settings.Write(index);
+                return index.Mark(auth);
             }
         }
 
-        public bool RemoveAlias(string alias)
+        /// <summary>Drops an alias; false when it did not exist.</summary>
+        internal bool RemoveAlias(string alias, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrWhiteSpace(alias) || !Directory.Exists(DirectoryPath)) return false;
-            using (LockStore())
+            if (string.IsNullOrWhiteSpace(alias) || !_layout.Exists) return false;
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var index = ReadSettingsForWrite();
+                var index = _settings.ReadForChange();
                 if (!index.RemoveAlias(alias)) return false;
-                Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
+                _settings.Write(index);
                 return true;
             }
         }
 
-        public void SetDefault(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg);
+        /// <summary>Makes the named org the default; null clears the default.</summary>
+        internal void SetDefault(string? usernameOrAlias, CancellationToken cancellationToken = default) =>
+            ChangeMark(usernameOrAlias, (index, username) => index.DefaultOrg = username, index => index.DefaultOrg, cancellationToken);
 
-        public void SetDefaultDevHub(string? usernameOrAlias) => ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub);
+        /// <summary>Makes the named org the default Dev Hub; null clears it.</summary>
+        internal void SetDefaultDevHub(string? usernameOrAlias, CancellationToken cancellationToken = default) =>
+            ChangeMark(usernameOrAlias, (index, username) => index.DefaultDevHub = username, index => index.DefaultDevHub, cancellationToken);
 
-        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
+        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null,
+            CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
-            var protectedToken = _protector.TryProtectWithoutLock(accessToken, username);
-            using (LockStore())
+            var protectedToken = _orgs.ProtectBeforeLock(accessToken, username);
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var path = OrgPath(username);
-                var document = ReadDocument(path) ?? throw StoreException.NotFound(username);
-                var index = ReadSettings(problems: null);
+                var path = _orgs.PathOf(username);
+                var document = _orgs.ReadDocument(path) ?? throw StoreException.NotFound(username);
+                var index = _settings.Read();
                 if (document.Revision != expectedRevision)
-                    return new TokenUpdateResult(false, Marked(FromDocument(document, path), index));
+                    return new TokenUpdateResult(false, index.Mark(_orgs.Decrypted(document, path)));
 
-                document.AccessToken = protectedToken ?? _protector.Protect(accessToken, document.Username);
+                document.AccessToken = protectedToken;
                 document.IssuedAt = issuedAt;
                 if (!string.IsNullOrEmpty(instanceUrl)) document.InstanceUrl = instanceUrl;
-                document.Revision++;
-                document.SavedAt = DateTimeOffset.UtcNow;
-                Write(path, StoreFormat.Serialize(document));
+                _orgs.Write(document, document.Revision + 1, accessToken);
 
                 var auth = document.ToOrgAuth();
                 auth.AccessToken = accessToken;
-                return new TokenUpdateResult(true, Marked(FromDocument(document, auth, path), index));
+                return new TokenUpdateResult(true, index.Mark(_orgs.Written(document, auth)));
             }
         }
 
-        public IDisposable AcquireOrgLock(string username, TimeSpan timeout)
+        public IDisposable AcquireOrgLock(string username, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
-            EnsureLayout();
-            return FileLock.Acquire(Path.Combine(LocksDirectory, OrgFileName.For(username) + ".lock"), timeout);
+            return _layout.LockOrg(username, timeout, cancellationToken);
         }
 
-        private void ChangeMark(string? usernameOrAlias, Action<OrgIndex, string?> set, Func<OrgIndex, string?> get)
+        private void ChangeMark(string? usernameOrAlias, Action<OrgIndex, string?> set, Func<OrgIndex, string?> get, CancellationToken cancellationToken)
         {
-            if (usernameOrAlias == null && !Directory.Exists(DirectoryPath)) return;
-            using (LockStore())
+            if (usernameOrAlias == null && !_layout.Exists) return;
+            using (_layout.LockStore(_lockTimeout, cancellationToken))
             {
-                var index = ReadSettingsForWrite();
+                var index = _settings.ReadForChange();
                 var username = usernameOrAlias == null ? null : ResolveExisting(usernameOrAlias, index).Username;
                 if (get(index) == username) return;
                 set(index, username);
-                Write(SettingsPath, StoreFormat.Serialize(SettingsDocument.From(index)));
+                _settings.Write(index);
             }
         }
 
-        private IDisposable LockStore()
-        {
-            EnsureLayout();
-            var storeLock = FileLock.Acquire(StoreLockPath, LockTimeout);
-            RemoveOrphanedTemporaryFiles();
-            return storeLock;
-        }
-
-        private void EnsureLayout()
-        {
-            try
-            {
-                OwnerOnlyAccess.EnsureOwnerOnlyDirectory(DirectoryPath);
-                OwnerOnlyAccess.EnsureOwnerOnlyDirectory(OrgsDirectory);
-                OwnerOnlyAccess.EnsureOwnerOnlyDirectory(LocksDirectory);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw StoreException.WriteFailed(DirectoryPath, e);
-            }
-        }
-
-        /// <summary>
-        /// Every temporary file is written under the store lock, so one found while holding the lock
-        /// was left by a writer that died before its rename.
-        /// </summary>
-        private void RemoveOrphanedTemporaryFiles()
-        {
-            foreach (var folder in new[] { DirectoryPath, OrgsDirectory })
-            {
-                string[] leftovers;
-                try { leftovers = Directory.GetFiles(folder, ".*.tmp"); }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { continue; }
-                foreach (var leftover in leftovers) AtomicFile.TryDelete(leftover);
-            }
-        }
-
-        private void Write(string path, byte[] content) => StoreFiles.Replace(path, content, BeforeCommit);
-
-        private IEnumerable<string> OrgFiles()
-        {
-            if (!Directory.Exists(OrgsDirectory)) return Array.Empty<string>();
-            try
-            {
-                return Directory.GetFiles(OrgsDirectory, "*" + OrgFileExtension)
-                    .Where(p => !Path.GetFileName(p).StartsWith(".", StringComparison.Ordinal)
-                                && p.EndsWith(OrgFileExtension, StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(p => p, StringComparer.Ordinal)
-                    .ToList();
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw StoreException.FileUnreadable(OrgsDirectory, e);
-            }
-        }
-
-        private string? ResolveUsername(string usernameOrAlias, OrgIndex index)
-        {
-            if (File.Exists(OrgPath(usernameOrAlias))) return usernameOrAlias;
-            return index.ResolveAlias(usernameOrAlias);
-        }
+        private string? ResolveUsername(string usernameOrAlias, OrgIndex index) =>
+            _orgs.Exists(usernameOrAlias) ? usernameOrAlias : index.ResolveAlias(usernameOrAlias);
 
         private StoredOrgAuth ResolveExisting(string usernameOrAlias, OrgIndex index)
         {
             var username = string.IsNullOrWhiteSpace(usernameOrAlias) ? null : ResolveUsername(usernameOrAlias, index);
-            var auth = username == null ? null : ReadOrg(OrgPath(username));
+            var auth = username == null ? null : _orgs.Read(_orgs.PathOf(username));
             return auth ?? throw StoreException.NotFound(usernameOrAlias);
-        }
-
-        /// <summary>The revision to continue from; a corrupt file is overwritten (that repairs it), a newer format is not.</summary>
-        private long ReadRevisionForOverwrite(string path)
-        {
-            try
-            {
-                return ReadDocument(path)?.Revision ?? 0;
-            }
-            catch (StoreException e) when (e.ErrorId == StoreErrorIds.FileCorrupt)
-            {
-                return 0;
-            }
-        }
-
-        private StoredOrgAuth? ReadOrg(string path)
-        {
-            var document = ReadDocument(path);
-            return document == null ? null : FromDocument(document, path);
-        }
-
-        private OrgAuthDocument? ReadDocument(string path)
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = StoreFiles.ReadAllBytes(path);
-            }
-            catch (FileNotFoundException) { return null; }
-            catch (DirectoryNotFoundException) { return null; }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw StoreException.FileUnreadable(path, e);
-            }
-
-            var document = StoreFormat.Deserialize<OrgAuthDocument>(path, bytes);
-            if (string.IsNullOrWhiteSpace(document.Username))
-                throw StoreException.FileCorrupt(path, "it has no 'username'");
-            if (!string.Equals(OrgFileName.For(document.Username) + OrgFileExtension, Path.GetFileName(path), StringComparison.OrdinalIgnoreCase))
-                throw StoreException.FileCorrupt(path, $"it holds the auth of '{document.Username}', which belongs in a file of another name");
-            return document;
-        }
-
-        private StoredOrgAuth FromDocument(OrgAuthDocument document, string path)
-        {
-            var auth = document.ToOrgAuth();
-            var state = StoredTokenState.None;
-            if (document.AccessToken != null)
-            {
-                auth.AccessToken = _protector.Unprotect(document.AccessToken, document.Username);
-                state = auth.AccessToken == null ? StoredTokenState.Unreadable : StoredTokenState.Available;
-            }
-            return FromDocument(document, auth, path, state);
-        }
-
-        private static StoredOrgAuth FromDocument(OrgAuthDocument document, OrgAuth auth, string path) =>
-            FromDocument(document, auth, path, string.IsNullOrEmpty(auth.AccessToken) ? StoredTokenState.None : StoredTokenState.Available);
-
-        private static StoredOrgAuth FromDocument(OrgAuthDocument document, OrgAuth auth, string path, StoredTokenState state) =>
-            new StoredOrgAuth(auth, Array.Empty<string>(), false, false, OrgAuthScope.CurrentUser, state, document.Revision, path);
-
-        private static StoredOrgAuth Marked(StoredOrgAuth auth, OrgIndex index) =>
-            StoreSnapshot.Create(new[] { auth }, index, Array.Empty<StoreProblem>()).Auths[0];
-
-        /// <summary>Aliases and defaults for reading: a bad settings.json is reported (when asked) and read as empty.</summary>
-        private OrgIndex ReadSettings(List<StoreProblem>? problems)
-        {
-            try
-            {
-                return ReadSettingsForWrite();
-            }
-            catch (StoreException e)
-            {
-                problems?.Add(StoreProblem.From(e));
-                return new OrgIndex();
-            }
-        }
-
-        /// <summary>Aliases and defaults for changing them: a bad settings.json stops the write, so it is never silently replaced.</summary>
-        private OrgIndex ReadSettingsForWrite()
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = StoreFiles.ReadAllBytes(SettingsPath);
-            }
-            catch (FileNotFoundException) { return new OrgIndex(); }
-            catch (DirectoryNotFoundException) { return new OrgIndex(); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw StoreException.FileUnreadable(SettingsPath, e);
-            }
-            return StoreFormat.Deserialize<SettingsDocument>(SettingsPath, bytes).ToIndex();
-        }
-
-        private static ITokenProtector CreateProtector(StoreKeyFile keyFile)
-        {
-#if NET8_0_OR_GREATER
-            if (OperatingSystem.IsWindows()) return new DpapiTokenProtector();
-            return new AesGcmTokenProtector(keyFile);
-#else
-            // The net472 build runs only in Windows PowerShell 5.1, on Windows.
-            return new DpapiTokenProtector();
-#endif
         }
     }
 }

@@ -15,13 +15,6 @@ namespace JwtAuth.Core.Store
         public string? DefaultOrg { get; set; }
         public string? DefaultDevHub { get; set; }
 
-        public OrgIndex Clone()
-        {
-            var copy = new OrgIndex { DefaultOrg = DefaultOrg, DefaultDevHub = DefaultDevHub };
-            foreach (var pair in Aliases) copy.Aliases[pair.Key] = pair.Value;
-            return copy;
-        }
-
         /// <summary>Points <paramref name="alias"/> at <paramref name="username"/>; returns false when it already did.</summary>
         public bool SetAlias(string alias, string username)
         {
@@ -32,6 +25,15 @@ namespace JwtAuth.Core.Store
             return true;
         }
 
+        /// <summary>Gives <paramref name="username"/> the alias (moved from any other org) and the default marks asked for; returns whether anything changed.</summary>
+        public bool Assign(string username, string? alias, bool asDefault, bool asDefaultDevHub)
+        {
+            var changed = alias != null && SetAlias(alias, username);
+            if (asDefault && DefaultOrg != username) { DefaultOrg = username; changed = true; }
+            if (asDefaultDevHub && DefaultDevHub != username) { DefaultDevHub = username; changed = true; }
+            return changed;
+        }
+
         public bool RemoveAlias(string alias) => Aliases.Remove(alias);
 
         public string? ResolveAlias(string alias) => Aliases.TryGetValue(alias, out var username) ? username : null;
@@ -39,6 +41,10 @@ namespace JwtAuth.Core.Store
         public IReadOnlyList<string> AliasesOf(string username) =>
             Aliases.Where(p => SameName(p.Value, username)).Select(p => p.Key)
                 .OrderBy(a => a, StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>A copy of <paramref name="auth"/> with the aliases and default marks this index gives its org.</summary>
+        public StoredOrgAuth Mark(StoredOrgAuth auth) =>
+            auth.WithMarks(AliasesOf(auth.Username), SameName(auth.Username, DefaultOrg), SameName(auth.Username, DefaultDevHub));
 
         /// <summary>Drops every alias and default mark of <paramref name="username"/>; returns whether anything changed.</summary>
         public bool Forget(string username)

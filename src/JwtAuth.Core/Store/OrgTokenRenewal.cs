@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using JwtAuth.Core.Model;
 
 namespace JwtAuth.Core.Store
@@ -15,15 +16,17 @@ namespace JwtAuth.Core.Store
         /// org lock) only when nobody stored a newer token since <paramref name="seen"/> was read; it returns
         /// the fresh login (at least AccessToken and IssuedAt). Throws <see cref="StoreErrorIds.NotRenewable"/> for
         /// an auth without a key reference and <see cref="StoreErrorIds.OrgAuthNotFound"/> if it was removed meanwhile.
-        /// Exceptions from <paramref name="mint"/> pass through and leave the stored auth untouched.
+        /// Exceptions from <paramref name="mint"/> pass through and leave the stored auth untouched, and so does a
+        /// cancellation while waiting for a lock (<see cref="OperationCanceledException"/>).
         /// </summary>
-        public static TokenRenewal RenewToken(this IOrgAuthStore store, StoredOrgAuth seen, Func<StoredOrgAuth, OrgAuth> mint, TimeSpan lockTimeout)
+        public static TokenRenewal RenewToken(this IOrgAuthStore store, StoredOrgAuth seen, Func<StoredOrgAuth, OrgAuth> mint, TimeSpan lockTimeout,
+            CancellationToken cancellationToken = default)
         {
             if (store == null) throw new ArgumentNullException(nameof(store));
             if (seen == null) throw new ArgumentNullException(nameof(seen));
             if (mint == null) throw new ArgumentNullException(nameof(mint));
 
-            using (store.AcquireOrgLock(seen.Username, lockTimeout))
+            using (store.AcquireOrgLock(seen.Username, lockTimeout, cancellationToken))
             {
                 var current = store.Find(seen.Username) ?? throw StoreException.NotFound(seen.Username);
                 if (current.Revision != seen.Revision && current.TokenState == StoredTokenState.Available)
@@ -39,25 +42,9 @@ namespace JwtAuth.Core.Store
                     throw new InvalidOperationException("The mint delegate returned an auth without an access token.");
 
                 var update = store.UpdateToken(current.Username, current.Revision, fresh.AccessToken!, fresh.IssuedAt,
-                    string.IsNullOrEmpty(fresh.InstanceUrl) ? null : fresh.InstanceUrl);
+                    string.IsNullOrEmpty(fresh.InstanceUrl) ? null : fresh.InstanceUrl, cancellationToken);
                 return new TokenRenewal(update.Current, reused: !update.Updated);
             }
         }
-    }
-
-    /// <summary>The outcome of <see cref="OrgTokenRenewal.RenewToken"/>.</summary>
-    public sealed class TokenRenewal
-    {
-        internal TokenRenewal(StoredOrgAuth auth, bool reused)
-        {
-            Auth = auth;
-            Reused = reused;
-        }
-
-        /// <summary>The auth with its current token.</summary>
-        public StoredOrgAuth Auth { get; }
-
-        /// <summary>True when another process had already stored a newer token, so none was minted here (or the minted one lost a race and was dropped).</summary>
-        public bool Reused { get; }
     }
 }

@@ -9,7 +9,8 @@ namespace JwtAuth.Core.Store
 {
     /// <summary>
     /// Auths kept only in this process's memory (<c>Connect-SfOrgJwt -Scope Process</c>, for CI agents
-    /// that must leave nothing on disk). Same rules as the disk store; gone when the process ends.
+    /// that must leave nothing on disk). Same rules as the disk store; gone when the process ends. Only the
+    /// org lock can make a caller wait, so only it looks at the cancellation token.
     /// </summary>
     public sealed class ProcessOrgAuthStore : IOrgAuthStore
     {
@@ -21,7 +22,9 @@ namespace JwtAuth.Core.Store
         /// <summary>The one process-wide store the cmdlets share.</summary>
         public static ProcessOrgAuthStore Shared { get; } = new ProcessOrgAuthStore();
 
-        public OrgAuthScope Scope => OrgAuthScope.Process;
+        internal ProcessOrgAuthStore()
+        {
+        }
 
         public StoreSnapshot ReadAll()
         {
@@ -31,28 +34,7 @@ namespace JwtAuth.Core.Store
         public StoredOrgAuth? Find(string usernameOrAlias) =>
             string.IsNullOrWhiteSpace(usernameOrAlias) ? null : ReadAll().Find(usernameOrAlias);
 
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern) => ReadAll().Match(wildcardPattern);
-
-        public StoredOrgAuth Save(OrgAuth auth, bool setDefault = false, bool setDefaultDevHub = false)
-        {
-            if (auth == null) throw new ArgumentNullException(nameof(auth));
-            var username = OrgNames.Username(auth.Username);
-            var alias = auth.Alias == null ? null : OrgNames.Alias(auth.Alias);
-            lock (_gate)
-            {
-                var revision = _auths.TryGetValue(username, out var previous) ? previous.Revision + 1 : 1;
-                var copy = OrgAuthCopy.Of(auth);
-                copy.Alias = null;
-                _auths.Remove(username);
-                _auths[username] = new Entry(copy, revision);
-                if (alias != null) _index.SetAlias(alias, username);
-                if (setDefault) _index.DefaultOrg = username;
-                if (setDefaultDevHub) _index.DefaultDevHub = username;
-                return Snapshot().Find(username)!;
-            }
-        }
-
-        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves)
+        public IReadOnlyList<OrgAuthSaveOutcome> SaveMany(IReadOnlyList<OrgAuthSave> saves, CancellationToken cancellationToken = default)
         {
             if (saves == null) throw new ArgumentNullException(nameof(saves));
             var outcomes = new List<OrgAuthSaveOutcome>(saves.Count);
@@ -60,7 +42,7 @@ namespace JwtAuth.Core.Store
             {
                 try
                 {
-                    outcomes.Add(new OrgAuthSaveOutcome(Save(save.Auth, save.SetDefault, save.SetDefaultDevHub), null));
+                    outcomes.Add(new OrgAuthSaveOutcome(Save(save), null));
                 }
                 catch (Exception e) when (e is JwtAuth.Core.Errors.JwtAuthException || e is ArgumentException)
                 {
@@ -71,7 +53,7 @@ namespace JwtAuth.Core.Store
             return outcomes;
         }
 
-        public bool Remove(string usernameOrAlias)
+        public bool Remove(string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias)) return false;
             lock (_gate)
@@ -83,34 +65,8 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public StoredOrgAuth SetAlias(string alias, string usernameOrAlias)
-        {
-            OrgNames.Alias(alias);
-            lock (_gate)
-            {
-                var target = Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias);
-                _index.SetAlias(alias, target.Username);
-                return Snapshot().Find(target.Username)!;
-            }
-        }
-
-        public bool RemoveAlias(string alias)
-        {
-            if (string.IsNullOrWhiteSpace(alias)) return false;
-            lock (_gate) return _index.RemoveAlias(alias);
-        }
-
-        public void SetDefault(string? usernameOrAlias)
-        {
-            lock (_gate) _index.DefaultOrg = ResolveOrNull(usernameOrAlias);
-        }
-
-        public void SetDefaultDevHub(string? usernameOrAlias)
-        {
-            lock (_gate) _index.DefaultDevHub = ResolveOrNull(usernameOrAlias);
-        }
-
-        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null)
+        public TokenUpdateResult UpdateToken(string username, long expectedRevision, string accessToken, DateTimeOffset issuedAt, string? instanceUrl = null,
+            CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             if (string.IsNullOrEmpty(accessToken)) throw new ArgumentException("The access token is empty.", nameof(accessToken));
@@ -128,18 +84,29 @@ namespace JwtAuth.Core.Store
             }
         }
 
-        public IDisposable AcquireOrgLock(string username, TimeSpan timeout)
+        public IDisposable AcquireOrgLock(string username, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             OrgNames.Username(username);
             var semaphore = _orgLocks.GetOrAdd(username, _ => new SemaphoreSlim(1, 1));
-            if (!semaphore.Wait(timeout)) throw StoreException.LockTimeout("process:" + username, timeout);
+            // As on disk: a free lock is taken even under a cancelled token; only a wait is cut short.
+            if (!semaphore.Wait(0) && !semaphore.Wait(timeout, cancellationToken)) throw StoreException.LockTimeout("process:" + username, timeout);
             return new Releaser(semaphore);
         }
 
-        private string? ResolveOrNull(string? usernameOrAlias)
+        private StoredOrgAuth Save(OrgAuthSave save)
         {
-            if (usernameOrAlias == null) return null;
-            return (Snapshot().Find(usernameOrAlias) ?? throw StoreException.NotFound(usernameOrAlias)).Username;
+            var username = OrgNames.Username(save.Auth.Username);
+            var alias = save.Auth.Alias == null ? null : OrgNames.Alias(save.Auth.Alias);
+            lock (_gate)
+            {
+                var revision = _auths.TryGetValue(username, out var previous) ? previous.Revision + 1 : 1;
+                var copy = OrgAuthCopy.Of(save.Auth);
+                copy.Alias = null;
+                _auths.Remove(username);
+                _auths[username] = new Entry(copy, revision);
+                _index.Assign(username, alias, save.SetDefault, save.SetDefaultDevHub);
+                return Snapshot().Find(username)!;
+            }
         }
 
         private StoreSnapshot Snapshot() => StoreSnapshot.Create(

@@ -6,7 +6,7 @@ using JwtAuth.Core.Errors;
 namespace JwtAuth.Core.Store
 {
     /// <summary>Where the user's auth store lives.</summary>
-    public static class StoreDirectory
+    internal static class StoreDirectory
     {
         /// <summary>The environment variable that overrides the store folder.</summary>
         public const string HomeVariable = "JWTAUTH_HOME";

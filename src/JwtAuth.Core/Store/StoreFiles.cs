@@ -17,6 +17,21 @@ namespace JwtAuth.Core.Store
             return buffer.ToArray();
         }
 
+        /// <summary>The file's bytes, or null when it (or its folder) is not there; any other failure is <see cref="StoreErrorIds.FileUnreadable"/>.</summary>
+        public static byte[]? ReadIfExists(string path)
+        {
+            try
+            {
+                return ReadAllBytes(path);
+            }
+            catch (FileNotFoundException) { return null; }
+            catch (DirectoryNotFoundException) { return null; }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw StoreException.FileUnreadable(path, e);
+            }
+        }
+
         /// <summary>
         /// Writes <paramref name="data"/> to a temporary sibling and renames it over <paramref name="path"/>.
         /// On Windows a rename can briefly fail while a scanner or an older reader holds the target, so it is retried.

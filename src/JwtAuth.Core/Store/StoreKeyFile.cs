@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Security.Cryptography;
-using JwtAuth.Core.IO;
 
 namespace JwtAuth.Core.Store
 {
@@ -41,14 +40,7 @@ namespace JwtAuth.Core.Store
             if (key != null) return key;
             key = new byte[KeyLength];
             using (var random = RandomNumberGenerator.Create()) random.GetBytes(key);
-            try
-            {
-                AtomicFile.WriteAllBytes(Path, key, ownerOnly: true, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw StoreException.WriteFailed(Path, e);
-            }
+            StoreFiles.Replace(Path, key);
             return key;
         }
     }

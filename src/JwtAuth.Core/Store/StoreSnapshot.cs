@@ -33,25 +33,18 @@ namespace JwtAuth.Core.Store
 
         public string? DefaultDevHubUsername { get; }
 
-        public StoredOrgAuth? Default => Auths.FirstOrDefault(a => a.IsDefault);
+        internal StoredOrgAuth? Default => Auths.FirstOrDefault(a => a.IsDefault);
 
-        public StoredOrgAuth? DefaultDevHub => Auths.FirstOrDefault(a => a.IsDefaultDevHub);
+        internal StoredOrgAuth? DefaultDevHub => Auths.FirstOrDefault(a => a.IsDefaultDevHub);
 
         /// <summary>The auth whose username (first) or alias equals <paramref name="usernameOrAlias"/>, ignoring case.</summary>
-        public StoredOrgAuth? Find(string usernameOrAlias)
+        internal StoredOrgAuth? Find(string usernameOrAlias)
         {
             var byName = Auths.FirstOrDefault(a => OrgIndex.SameName(a.Username, usernameOrAlias));
             if (byName != null) return byName;
             return Aliases.TryGetValue(usernameOrAlias, out var username)
                 ? Auths.FirstOrDefault(a => OrgIndex.SameName(a.Username, username))
                 : null;
-        }
-
-        /// <summary>Auths whose username or any alias matches the <c>*</c>/<c>?</c> pattern, ignoring case.</summary>
-        public IReadOnlyList<StoredOrgAuth> Match(string wildcardPattern)
-        {
-            var pattern = new WildcardPattern(wildcardPattern ?? throw new ArgumentNullException(nameof(wildcardPattern)));
-            return Auths.Where(a => pattern.IsMatch(a.Username) || a.Aliases.Any(pattern.IsMatch)).ToList();
         }
 
         /// <summary>Applies <paramref name="index"/> to <paramref name="auths"/>: aliases and marks that name a missing org are left out.</summary>
@@ -65,9 +58,7 @@ namespace JwtAuth.Core.Store
             var defaultOrg = Exists(index.DefaultOrg) ? index.DefaultOrg : null;
             var defaultHub = Exists(index.DefaultDevHub) ? index.DefaultDevHub : null;
 
-            var marked = present.Select(a => a.WithMarks(index.AliasesOf(a.Username),
-                OrgIndex.SameName(a.Username, defaultOrg), OrgIndex.SameName(a.Username, defaultHub))).ToList();
-            return new StoreSnapshot(marked, problems, aliases, defaultOrg, defaultHub);
+            return new StoreSnapshot(present.Select(index.Mark).ToList(), problems, aliases, defaultOrg, defaultHub);
         }
 
         internal OrgIndex ToIndex()

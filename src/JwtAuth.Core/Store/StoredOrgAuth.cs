@@ -32,7 +32,7 @@ namespace JwtAuth.Core.Store
         public string Username => Auth.Username;
 
         /// <summary>The first alias (sorted), or null.</summary>
-        public string? Alias => Auth.Alias;
+        internal string? Alias => Auth.Alias;
 
         /// <summary>Every alias that names this org, sorted.</summary>
         public IReadOnlyList<string> Aliases { get; }
@@ -49,7 +49,7 @@ namespace JwtAuth.Core.Store
         public long Revision { get; }
 
         /// <summary>The org file on disk, or null for a process-scoped auth.</summary>
-        public string? FilePath { get; }
+        internal string? FilePath { get; }
 
         /// <summary>True when the key reference lets a new token be minted without asking the user again.</summary>
         public bool CanRenew => Auth.Key.IsRenewable;

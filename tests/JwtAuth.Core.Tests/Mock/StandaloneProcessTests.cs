@@ -24,37 +24,28 @@ public class StandaloneProcessTests
     [Fact]
     public async Task LoadsSetupJsonAndStopsOnShutdownRequest()
     {
-        string folder = Directory.CreateTempSubdirectory("mock-setup-").FullName;
-        try
-        {
-            using var keys = TestKeyPair.Create();
-            await File.WriteAllTextAsync(Path.Combine(folder, "app.crt"), keys.CertificatePem);
-            await File.WriteAllTextAsync(Path.Combine(folder, "setup.json"), """
-                {
-                  "apps": [ { "consumerKey": "KEY-FILE", "certificatePath": "app.crt" } ],
-                  "orgs": [ { "kind": "Production", "name": "FileOrg" } ],
-                  "users": [ { "username": "prod@file.example", "org": "FileOrg", "preAuthorizedFor": [ "KEY-FILE" ] } ]
-                }
-                """);
-            using var mock = await StandaloneMock.StartAsync("--config", Path.Combine(folder, "setup.json"), "--lifetime-seconds", "120");
-            using var http = new HttpClient { BaseAddress = new Uri(mock.BaseUrl) };
-
-            using var token = await http.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var keys = TestKeyPair.Create();
+        using var folder = await SetupFolder.CreateAsync(keys.CertificatePem, """
             {
-                ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                ["assertion"] = HandMadeAssertion.Sign(keys.Key, HandMadeAssertion.Claims("KEY-FILE", "prod@file.example", Audiences.Production)),
-            }));
-            using var shutdown = await http.PostAsync("/__mock/shutdown", content: null);
+              "apps": [ { "consumerKey": "KEY-FILE", "certificatePath": "app.crt" } ],
+              "orgs": [ { "kind": "Production", "name": "FileOrg" } ],
+              "users": [ { "username": "prod@file.example", "org": "FileOrg", "preAuthorizedFor": [ "KEY-FILE" ] } ]
+            }
+            """);
+        using var mock = await StandaloneMock.StartAsync("--config", folder.SetupJson, "--lifetime-seconds", "120");
+        using var http = new HttpClient { BaseAddress = new Uri(mock.BaseUrl) };
 
-            Assert.Equal(HttpStatusCode.OK, token.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, shutdown.StatusCode);
-            Assert.True(await mock.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the mock ignored the shutdown request");
-            Assert.Equal(0, mock.Process.ExitCode);
-        }
-        finally
+        using var token = await http.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            Directory.Delete(folder, recursive: true);
-        }
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            ["assertion"] = HandMadeAssertion.Sign(keys.Key, HandMadeAssertion.Claims("KEY-FILE", "prod@file.example", Audiences.Production)),
+        }));
+        using var shutdown = await http.PostAsync("/__mock/shutdown", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, shutdown.StatusCode);
+        Assert.True(await mock.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the mock ignored the shutdown request");
+        Assert.Equal(0, mock.Process.ExitCode);
     }
 
     [Fact]

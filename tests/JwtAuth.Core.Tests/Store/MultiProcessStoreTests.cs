@@ -157,6 +157,58 @@ public sealed class MultiProcessStoreTests : IDisposable
         using (store.AcquireOrgLock("org@example.com", TimeSpan.FromSeconds(20))) { }
     }
 
+    [Fact]
+    public async Task Save_waiting_for_another_process_s_store_lock_stops_when_cancelled_and_writes_nothing()
+    {
+        // Minutes of lock timeout against a holder that never lets go: only the cancellation can end this wait
+        // early, and a wait that ignored it would end in StoreLockTimeout instead of OperationCanceledException.
+        var store = _folder.Open(lockTimeout: TimeSpan.FromMinutes(2));
+        store.Save(SampleAuths.For("org@example.com", token: "original-token", alias: "orig"), setDefault: true);
+        var before = _folder.FilesExceptLocks();
+        var holder = Start("hang-before-commit", _folder.StorePath, "org@example.com", "newalias", "org");
+        holder.ExpectLine("STAGED ");
+
+        using var cancel = new CancellationTokenSource();
+        var save = Task.Run(() => store.Save(SampleAuths.For("new@example.com", alias: "new"), setDefault: true, cancellationToken: cancel.Token));
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAsync<OperationCanceledException>(() => save);
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        Assert.False(holder.HasExited);
+        Assert.Equal(StoreErrorIds.LockTimeout,
+            Assert.Throws<StoreException>(() => _folder.Open(lockTimeout: TimeSpan.FromMilliseconds(200)).Save(SampleAuths.For("probe@example.com"))).ErrorId);
+        // Beside the files as they were, only the holder's own staged temporary file.
+        var after = _folder.FilesExceptLocks();
+        Assert.Single(after.Keys, f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Equal(before.Keys.Order(), after.Keys.Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)).Order());
+        foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
+        Assert.Null(store.Find("new@example.com"));
+    }
+
+    [Fact]
+    public async Task Renewal_waiting_for_another_process_s_org_lock_stops_when_cancelled_without_minting()
+    {
+        var store = _folder.Open();
+        store.Save(SampleAuths.For("org@example.com", token: "expired"));
+        var seen = store.Find("org@example.com")!;
+        var before = _folder.FilesExceptLocks();
+        var holder = Start("hold-org-lock", _folder.StorePath, "org@example.com");
+        holder.ExpectLine("LOCKED");
+
+        using var cancel = new CancellationTokenSource();
+        var renewal = Task.Run(() => store.RenewToken(seen, _ => throw new InvalidOperationException("must not mint"), TimeSpan.FromMinutes(2), cancel.Token));
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAsync<OperationCanceledException>(() => renewal);
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        Assert.False(holder.HasExited);
+        Assert.Equal(StoreErrorIds.LockTimeout,
+            Assert.Throws<StoreException>(() => store.AcquireOrgLock("org@example.com", TimeSpan.FromMilliseconds(200))).ErrorId);
+        var after = _folder.FilesExceptLocks();
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
+    }
+
     private ProbeProcess Start(params string[] args)
     {
         var probe = ProbeProcess.Start(args);

@@ -196,21 +196,6 @@ public sealed class OrgAuthStoreTests : IDisposable
         Assert.Null(new OrgAuthStore(Path.Combine(_folder.Root, "never-created")).Find("x@y.z"));
     }
 
-    [Fact]
-    public void Match_takes_wildcards_over_usernames_and_aliases()
-    {
-        var store = _folder.Open();
-        store.Save(SampleAuths.For("ci@acme.com.uat", alias: "uat"));
-        store.Save(SampleAuths.For("ci@acme.com.qa", alias: "qa1"));
-        store.Save(SampleAuths.For("admin@other.com", alias: "prod"));
-
-        Assert.Equal(new[] { "ci@acme.com.qa", "ci@acme.com.uat" }, store.Match("CI@ACME.*").Select(a => a.Username));
-        Assert.Equal(new[] { "ci@acme.com.qa" }, store.Match("qa?").Select(a => a.Username));
-        Assert.Equal(3, store.Match("*").Count);
-        Assert.Empty(store.Match("ci@acme.com"));
-        Assert.Equal(new[] { "admin@other.com" }, store.Match("pro*").Select(a => a.Username));
-    }
-
     [Theory]
     [InlineData("has space")]
     [InlineData("user@example.com")]
@@ -271,6 +256,19 @@ public sealed class OrgAuthStoreTests : IDisposable
         saved.Auth.OrgId = "changed too";
 
         Assert.Equal("00D5g000004SAMPLE", store.Find("a@example.com")!.Auth.OrgId);
+    }
+
+    [Fact]
+    public void A_cancelled_token_cuts_only_waits_short_a_free_lock_is_still_taken()
+    {
+        var store = _folder.Open();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        store.Save(SampleAuths.For("a@example.com", alias: "a"), setDefault: true, cancellationToken: cancelled.Token);
+        using (store.AcquireOrgLock("a@example.com", TimeSpan.FromSeconds(5), cancelled.Token)) { }
+
+        Assert.True(store.Find("a")!.IsDefault);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class StoreDirectoryTests
         try
         {
             Environment.SetEnvironmentVariable("JWTAUTH_HOME", folder);
-            Assert.Equal(folder, OrgAuthStore.ResolveDirectory());
+            Assert.Equal(folder, StoreDirectory.Resolve());
             Assert.Equal(folder, OrgAuthStore.OpenDefault().DirectoryPath);
         }
         finally

@@ -162,12 +162,12 @@ public sealed class StoreFaultTests : IDisposable
     {
         var store = _folder.Open();
         store.Save(SampleAuths.For("a@example.com", token: "old", alias: "a"), setDefault: true);
-        var before = _folder.AllFiles().Where(f => !f.EndsWith(".lock")).ToDictionary(f => f, File.ReadAllBytes);
+        var before = _folder.FilesExceptLocks();
         var seen = store.Find("a")!;
 
         Assert.Throws<TimeoutException>(() => store.RenewToken(seen, _ => throw new TimeoutException("login host down"), TimeSpan.FromSeconds(5)));
 
-        var after = _folder.AllFiles().Where(f => !f.EndsWith(".lock")).ToDictionary(f => f, File.ReadAllBytes);
+        var after = _folder.FilesExceptLocks();
         Assert.Equal(before.Keys.OrderBy(k => k), after.Keys.OrderBy(k => k));
         foreach (var (path, bytes) in before) Assert.Equal(bytes, after[path]);
     }

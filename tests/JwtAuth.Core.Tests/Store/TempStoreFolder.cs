@@ -26,6 +26,10 @@ internal sealed class TempStoreFolder : IDisposable
     public IEnumerable<string> AllFiles() =>
         Directory.Exists(StorePath) ? Directory.GetFiles(StorePath, "*", SearchOption.AllDirectories) : Enumerable.Empty<string>();
 
+    /// <summary>Every store file but the lock files (which lockers create and never delete), with its bytes.</summary>
+    public Dictionary<string, byte[]> FilesExceptLocks() =>
+        AllFiles().Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).ToDictionary(f => f, File.ReadAllBytes);
+
     public void Dispose()
     {
         try { Directory.Delete(Root, recursive: true); }

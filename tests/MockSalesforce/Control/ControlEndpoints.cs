@@ -57,16 +57,24 @@ internal static class ControlEndpoints
             server.Clock.Advance(TimeSpan.FromSeconds(body.AdvanceSeconds));
             return new { now = server.Clock.UtcNow, offsetSeconds = server.Clock.Offset.TotalSeconds };
         }));
+        app.MapPost(Prefix + "/options", ctx => Run(ctx, async () =>
+        {
+            (await ReadAsync<OptionsSpec>(ctx)).ApplyTo(server.Options);
+            return DescribeOptions(server.Options);
+        }));
+        app.MapMethods(Prefix + "/orgs/{nameOrId}", new[] { "PATCH" }, ctx => Run(ctx, async () =>
+            Describe(server.Patch(server.FindOrgByNameOrId((string)ctx.Request.RouteValues["nameOrId"]!), await ReadAsync<OrgPatch>(ctx)))));
+        ScratchControlEndpoints.Map(app, server);
         app.MapGet(Prefix + "/state", ctx => Run(ctx, () => Describe(server)));
         app.MapPost(Prefix + "/reset", ctx => Run(ctx, () => { server.Reset(); return Done; }));
         app.MapPost(Prefix + "/shutdown", ctx => Run(ctx, () => { server.RequestShutdown(); return Done; }));
     }
 
-    private static readonly object Done = new { ok = true };
+    internal static readonly object Done = new { ok = true };
 
-    private static Task Run(HttpContext context, Func<object> action) => Run(context, () => Task.FromResult(action()));
+    internal static Task Run(HttpContext context, Func<object> action) => Run(context, () => Task.FromResult(action()));
 
-    private static async Task Run(HttpContext context, Func<Task<object>> action)
+    internal static async Task Run(HttpContext context, Func<Task<object>> action)
     {
         int status = 200;
         object body;
@@ -84,7 +92,7 @@ internal static class ControlEndpoints
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpContext context, bool allowEmpty = false) where T : new()
+    internal static async Task<T> ReadAsync<T>(HttpContext context, bool allowEmpty = false) where T : new()
     {
         using var reader = new StreamReader(context.Request.Body);
         string text = await reader.ReadToEndAsync(context.RequestAborted);
@@ -105,6 +113,8 @@ internal static class ControlEndpoints
         audience = org.LoginAudience,
         siteUrls = org.SiteUrls,
         devHubId = org.DevHub?.Id,
+        activeScratchOrgs = org.ActiveScratchOrgLimit,
+        dailyScratchOrgs = org.DailyScratchOrgLimit,
     };
 
     private static object Describe(MockUser user) => new
@@ -123,6 +133,23 @@ internal static class ControlEndpoints
         orgs = server.Directory.Orgs.Select(Describe),
         users = server.Directory.Users.Select(Describe),
         pendingFaults = server.Faults.Pending.Select(f => f.ToString()),
+        options = DescribeOptions(server.Options),
+        scratchOrgs = server.ScratchOrgs.All.Select(ScratchControlEndpoints.Describe),
+        pendingScratchOrgPlans = server.ScratchOrgs.PendingPlans.Select(p => p.ToString()),
+        deploys = server.Deploys.All.Select(ScratchControlEndpoints.Describe),
+        pendingDeployFailures = server.Deploys.PendingFailures.Select(f => f.ToString()),
+    };
+
+    private static object DescribeOptions(MockOptions options) => new
+    {
+        latencyMs = options.LatencyMs,
+        replicationDelaySeconds = options.ReplicationDelay.TotalSeconds,
+        scratchOrgProvisioningSeconds = options.ScratchOrgProvisioningTime.TotalSeconds,
+        deploySeconds = options.DeployDuration.TotalSeconds,
+        activeScratchOrgs = options.ActiveScratchOrgLimit,
+        dailyScratchOrgs = options.DailyScratchOrgLimit,
+        requireConnectedAppFields = options.RequireConnectedAppFields,
+        scratchOrgUrlTemplate = options.ScratchOrgUrlTemplate,
     };
 
     private sealed class RevokeRequest

@@ -1,4 +1,5 @@
 using MockSalesforce.Model;
+using MockSalesforce.Scratch;
 
 namespace MockSalesforce.Control;
 
@@ -8,9 +9,12 @@ public static class SetupApplier
     /// <summary>Adds everything in the document; relative certificate paths resolve against <paramref name="baseDirectory"/>.</summary>
     public static void Apply(this MockSalesforceServer server, SetupDocument document, string? baseDirectory = null)
     {
+        document.Options?.ApplyTo(server.Options);
         foreach (var app in document.Apps) server.Add(app, baseDirectory);
         foreach (var org in document.Orgs) server.Add(org);
         foreach (var user in document.Users) server.Add(user);
+        foreach (var plan in document.ScratchOrgPlans) server.ScratchOrgs.Plan(plan.ToPlan());
+        foreach (var failure in document.DeployFailures) server.Deploys.Fail(failure.ToFailure());
     }
 
     /// <summary>Registers one app.</summary>
@@ -20,7 +24,9 @@ public static class SetupApplier
             ?? (spec.CertificatePath is { } path
                 ? File.ReadAllText(Path.GetFullPath(path, baseDirectory ?? Directory.GetCurrentDirectory()))
                 : throw new ArgumentException($"App {spec.ConsumerKey} needs certificatePem or certificatePath."));
-        return server.AddConnectedApp(spec.ConsumerKey, pem, spec.Scope ?? "api web");
+        var app = server.AddConnectedApp(spec.ConsumerKey, pem, spec.Scope ?? "api web");
+        app.IsExternalClientApp = spec.ExternalClientApp;
+        return app;
     }
 
     /// <summary>Adds one org.</summary>
@@ -29,7 +35,33 @@ public static class SetupApplier
         if (spec.Name is not null && server.Directory.Orgs.Any(o => o.Name.Equals(spec.Name, StringComparison.OrdinalIgnoreCase)))
             throw new ArgumentException($"An org named {spec.Name} already exists.");
         var devHub = spec.DevHub is null ? null : server.FindOrgByNameOrId(spec.DevHub);
-        return server.AddOrg(spec.Kind, spec.Name, spec.MyDomainName, spec.InstanceUrl, spec.SiteUrls, devHub, spec.Id);
+        var org = server.AddOrg(spec.Kind, spec.Name, spec.MyDomainName, spec.InstanceUrl, spec.SiteUrls, devHub, spec.Id);
+        return server.Patch(org, new OrgPatch { ActiveScratchOrgs = spec.ActiveScratchOrgs, DailyScratchOrgs = spec.DailyScratchOrgs });
+    }
+
+    /// <summary>Changes an org's scratch org limits.</summary>
+    public static MockOrg Patch(this MockSalesforceServer server, MockOrg org, OrgPatch patch)
+    {
+        if ((patch.ActiveScratchOrgs ?? patch.DailyScratchOrgs) is not null && org.Kind != OrgKind.DevHub)
+            throw new ArgumentException($"Only a DevHub org has scratch org limits; {org.Name} is {org.Kind}.");
+        if (patch.ActiveScratchOrgs is { } active) org.ActiveScratchOrgLimit = OptionsSpec.NotNegative(active, "activeScratchOrgs");
+        if (patch.DailyScratchOrgs is { } daily) org.DailyScratchOrgLimit = OptionsSpec.NotNegative(daily, "dailyScratchOrgs");
+        return org;
+    }
+
+    /// <summary>Changes a ScratchOrgInfo record's timeline or outcome.</summary>
+    public static ScratchOrgSignup Patch(this MockSalesforceServer server, string scratchOrgInfoId, ScratchOrgPatch patch)
+    {
+        var signup = server.ScratchOrgs.Find(scratchOrgInfoId) ?? throw new ArgumentException($"No ScratchOrgInfo with id {scratchOrgInfoId}.");
+        var now = server.Clock.UtcNow;
+        if (patch.ErrorCode is { } code)
+        {
+            if (now >= signup.ReadyAt && patch.ReadyInSeconds is null) throw new ArgumentException("The signup has completed; an ErrorCode needs readyInSeconds too.");
+            signup.PlannedErrorCode = code;
+        }
+        if (patch.ReadyInSeconds is { } ready) signup.ReadyAt = now + OptionsSpec.Seconds(ready, "readyInSeconds");
+        if (patch.ExpiresInSeconds is { } expires) signup.ExpiresAt = now + TimeSpan.FromSeconds(expires);
+        return signup;
     }
 
     /// <summary>Adds one user; a scratch org's user replicates after <see cref="MockOptions.ReplicationDelay"/> unless the spec says otherwise.</summary>

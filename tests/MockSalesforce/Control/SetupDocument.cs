@@ -5,6 +5,9 @@ namespace MockSalesforce.Control;
 /// <summary>A scenario as JSON: the shape of setup.json and of POST /__mock/setup.</summary>
 public sealed class SetupDocument
 {
+    /// <summary>Server settings (provisioning time, limits, deploy duration...), applied first.</summary>
+    public OptionsSpec? Options { get; set; }
+
     /// <summary>Connected apps.</summary>
     public List<AppSpec> Apps { get; set; } = new();
 
@@ -13,6 +16,12 @@ public sealed class SetupDocument
 
     /// <summary>Users.</summary>
     public List<UserSpec> Users { get; set; } = new();
+
+    /// <summary>How coming ScratchOrgInfo inserts turn out.</summary>
+    public List<ScratchOrgPlanSpec> ScratchOrgPlans { get; set; } = new();
+
+    /// <summary>Components that fail in coming deploys.</summary>
+    public List<DeployFailureSpec> DeployFailures { get; set; } = new();
 }
 
 /// <summary>A connected app: consumer key plus the certificate as PEM text or as a PEM file path.</summary>
@@ -29,6 +38,9 @@ public sealed class AppSpec
 
     /// <summary>Granted scopes (default "api web").</summary>
     public string? Scope { get; set; }
+
+    /// <summary>True for an External Client App (scratch org signup cannot use it: C-1016).</summary>
+    public bool ExternalClientApp { get; set; }
 }
 
 /// <summary>An org. Users and scratch orgs refer to it by <see cref="Name"/> or by id.</summary>
@@ -54,6 +66,12 @@ public sealed class OrgSpec
 
     /// <summary>For a scratch org: the Dev Hub's name or id.</summary>
     public string? DevHub { get; set; }
+
+    /// <summary>For a Dev Hub: ActiveScratchOrgs.Max (default: the server's).</summary>
+    public int? ActiveScratchOrgs { get; set; }
+
+    /// <summary>For a Dev Hub: DailyScratchOrgs.Max (default: the server's).</summary>
+    public int? DailyScratchOrgs { get; set; }
 }
 
 /// <summary>A user.</summary>

@@ -18,9 +18,16 @@ internal static class SalesforceJson
         await context.Response.WriteAsync(JsonSerializer.Serialize(body, Options), context.RequestAborted);
     }
 
-    /// <summary>REST API errors are an array of {message, errorCode}.</summary>
+    /// <summary>REST API errors are an array of {message, errorCode} (plus fields for DML errors).</summary>
+    public static Task WriteErrorAsync(HttpContext context, int status, RestError error)
+    {
+        // The request log shows which error a call got (never a secret).
+        context.Items[typeof(RestError)] = error;
+        return WriteAsync(context, status, new[] { error.ToJson() });
+    }
+
     public static Task WriteErrorAsync(HttpContext context, int status, string errorCode, string message) =>
-        WriteAsync(context, status, new[] { new { message, errorCode } });
+        WriteErrorAsync(context, status, new RestError(errorCode, message));
 
     public static Task InvalidSessionAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "INVALID_SESSION_ID", "Session expired or invalid");

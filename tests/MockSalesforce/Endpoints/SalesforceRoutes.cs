@@ -12,9 +12,17 @@ internal static class SalesforceRoutes
         app.MapGet("/services/data/{version}", context => DataEndpoints.ResourcesAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/tooling/query", context => QueryEndpoint.HandleAsync(context, state, Route(context, "version")));
-        app.MapGet("/services/data/{version}/limits", context => DataEndpoints.LimitsAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/limits", context => LimitsEndpoint.HandleAsync(context, state, Route(context, "version")));
         app.MapGet("/services/data/{version}/sobjects/{type}/{id}",
-            context => DataEndpoints.SObjectAsync(context, state, Route(context, "version"), Route(context, "type"), Route(context, "id")));
+            context => SObjectEndpoints.GetAsync(context, state, Route(context, "version"), Route(context, "type"), Route(context, "id")));
+        app.MapPost("/services/data/{version}/sobjects/{type}",
+            context => SObjectEndpoints.InsertAsync(context, state, Route(context, "version"), Route(context, "type")));
+        app.MapDelete("/services/data/{version}/sobjects/{type}/{id}",
+            context => SObjectEndpoints.DeleteAsync(context, state, Route(context, "version"), Route(context, "type"), Route(context, "id")));
+        app.MapPost("/services/data/{version}/metadata/deployRequest",
+            context => DeployRequestEndpoints.PostAsync(context, state, Route(context, "version")));
+        app.MapGet("/services/data/{version}/metadata/deployRequest/{id}",
+            context => DeployRequestEndpoints.GetAsync(context, state, Route(context, "version"), Route(context, "id")));
         app.MapGet("/id/{orgId}/{userId}",
             context => IdentityEndpoints.IdentityAsync(context, state, Route(context, "orgId"), Route(context, "userId")));
         app.MapGet("/services/oauth2/userinfo", context => IdentityEndpoints.UserInfoAsync(context, state));

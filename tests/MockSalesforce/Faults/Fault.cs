@@ -1,3 +1,5 @@
+using MockSalesforce.Common;
+
 namespace MockSalesforce.Faults;
 
 /// <summary>
@@ -6,17 +8,15 @@ namespace MockSalesforce.Faults;
 /// </summary>
 public sealed class Fault
 {
-    private int _remaining;
+    private readonly UseCount _uses;
 
     /// <summary>Creates a fault; <paramref name="count"/> null means it never runs out.</summary>
     public Fault(FaultKind kind, string? path = null, int? count = 1, string? method = null)
     {
-        if (count is <= 0) throw new ArgumentOutOfRangeException(nameof(count), "A fault must apply at least once (null = always).");
+        _uses = new UseCount(count, "fault");
         Kind = kind;
         Path = path;
         Method = method;
-        Forever = count is null;
-        _remaining = count ?? 0;
     }
 
     /// <summary>The kind of fault.</summary>
@@ -29,10 +29,10 @@ public sealed class Fault
     public string? Method { get; }
 
     /// <summary>True when the fault applies to every matching request, without a count.</summary>
-    public bool Forever { get; }
+    public bool Forever => _uses.Forever;
 
     /// <summary>How many more requests it applies to (ignored when <see cref="Forever"/>).</summary>
-    public int Remaining => Volatile.Read(ref _remaining);
+    public int Remaining => _uses.Remaining;
 
     /// <summary>Status code for Status, Html, Redirect faults.</summary>
     public int? StatusCode { get; init; }
@@ -91,22 +91,11 @@ public sealed class Fault
     {
         if (Method is not null && !Method.Equals(method, StringComparison.OrdinalIgnoreCase)) return false;
         if (Path is null) return true;
-        return Path.EndsWith('*')
-            ? path.StartsWith(Path[..^1], StringComparison.OrdinalIgnoreCase)
-            : path.TrimEnd('/').Equals(Path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+        return Path.EndsWith('*') ? NamePattern.Matches(Path, path) : NamePattern.Matches(Path.TrimEnd('/'), path.TrimEnd('/'));
     }
 
     /// <summary>Takes one use; false when the fault is used up (another thread may have taken the last one).</summary>
-    internal bool TryConsume()
-    {
-        if (Forever) return true;
-        while (true)
-        {
-            int current = Volatile.Read(ref _remaining);
-            if (current <= 0) return false;
-            if (Interlocked.CompareExchange(ref _remaining, current - 1, current) == current) return true;
-        }
-    }
+    internal bool TryConsume() => _uses.TryConsume();
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} on {Path ?? "*"} ({(Forever ? "always" : Remaining + " left")})";

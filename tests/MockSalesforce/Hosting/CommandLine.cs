@@ -14,10 +14,15 @@ internal sealed class CommandLine
     public TimeSpan? ReplicationDelay { get; private set; }
     public bool StrictExpiry { get; private set; }
     public bool EnableControlApi { get; private set; } = true;
+    public TimeSpan? ScratchOrgProvisioningTime { get; private set; }
+    public TimeSpan? DeployDuration { get; private set; }
+    public int? ActiveScratchOrgLimit { get; private set; }
+    public int? DailyScratchOrgLimit { get; private set; }
 
     public const string Usage =
         "Usage: MockSalesforce [--port N] [--config setup.json] [--latency-ms N] [--lifetime-seconds N (default 600)]\n" +
-        "                      [--parent-pid N] [--session-seconds N] [--replication-delay-seconds N] [--strict-expiry] [--no-control-api]";
+        "                      [--parent-pid N] [--session-seconds N] [--replication-delay-seconds N] [--strict-expiry] [--no-control-api]\n" +
+        "                      [--scratch-provisioning-seconds N] [--deploy-seconds N] [--active-scratch-orgs N] [--daily-scratch-orgs N]";
 
     /// <summary>Parses the arguments; throws ArgumentException with the problem for bad ones.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -37,6 +42,10 @@ internal sealed class CommandLine
                 case "--replication-delay-seconds": result.ReplicationDelay = TimeSpan.FromSeconds(IntValue(args, ref i, 0, 86_400)); break;
                 case "--strict-expiry": result.StrictExpiry = true; break;
                 case "--no-control-api": result.EnableControlApi = false; break;
+                case "--scratch-provisioning-seconds": result.ScratchOrgProvisioningTime = TimeSpan.FromSeconds(IntValue(args, ref i, 0, 86_400)); break;
+                case "--deploy-seconds": result.DeployDuration = TimeSpan.FromSeconds(IntValue(args, ref i, 0, 86_400)); break;
+                case "--active-scratch-orgs": result.ActiveScratchOrgLimit = IntValue(args, ref i, 0, 100_000); break;
+                case "--daily-scratch-orgs": result.DailyScratchOrgLimit = IntValue(args, ref i, 0, 100_000); break;
                 default: throw new ArgumentException($"Unknown argument '{name}'.");
             }
         }
@@ -54,6 +63,10 @@ internal sealed class CommandLine
         };
         if (SessionLifetime is { } session) options.SessionLifetime = session;
         if (ReplicationDelay is { } replication) options.ReplicationDelay = replication;
+        if (ScratchOrgProvisioningTime is { } provisioning) options.ScratchOrgProvisioningTime = provisioning;
+        if (DeployDuration is { } deploy) options.DeployDuration = deploy;
+        if (ActiveScratchOrgLimit is { } active) options.ActiveScratchOrgLimit = active;
+        if (DailyScratchOrgLimit is { } daily) options.DailyScratchOrgLimit = daily;
         return options;
     }
 

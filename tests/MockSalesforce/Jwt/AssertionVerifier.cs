@@ -38,9 +38,10 @@ internal sealed class AssertionVerifier
         if (exp is null) return Fail(TokenError.InvalidAssertion);
         if (!ExpiryAcceptable(exp.Value)) return Fail(TokenError.Expired);
 
-        // Unknown usernames get the same answer as unapproved ones on the real endpoint.
+        // Unknown usernames get the same answer as unapproved ones on the real endpoint, and so do the users of a
+        // deleted or expired scratch org (CumulusCI #421) or of one whose signup has not finished.
         var user = _directory.FindUser(assertion.ClaimString("sub"));
-        if (user is null) return Fail(TokenError.NotApproved);
+        if (user is null || !user.Org.IsLiveAt(_clock.UtcNow)) return Fail(TokenError.NotApproved);
         if (!AudienceAcceptable(assertion.ClaimString("aud"), user.Org)) return Fail(TokenError.AudienceInvalid);
         if (!user.Active) return Fail(TokenError.InactiveUser);
         if (!user.IsPreAuthorizedFor(app.ConsumerKey) || _clock.UtcNow < user.ReplicatesAt) return Fail(TokenError.NotApproved);

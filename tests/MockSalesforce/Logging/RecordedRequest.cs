@@ -24,6 +24,12 @@ public sealed class RecordedRequest
     /// <summary>Form fields of a form POST; the assertion's value is replaced by "(redacted)".</summary>
     public IReadOnlyDictionary<string, string> Form { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The body of a JSON request (e.g. a ScratchOrgInfo insert; up to 64 KiB), or null.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The file parts of a multipart request (a deployRequest's zip), without their content.</summary>
+    public IReadOnlyList<RecordedFile> Files { get; init; } = Array.Empty<RecordedFile>();
+
     /// <summary>The decoded assertion of a token request, or null.</summary>
     public RecordedAssertion? Assertion { get; init; }
 
@@ -33,7 +39,10 @@ public sealed class RecordedRequest
     /// <summary>The response status code.</summary>
     public int StatusCode { get; set; }
 
-    /// <summary>The OAuth error code for a failed token request (e.g. invalid_grant), or null.</summary>
+    /// <summary>
+    /// The OAuth error of a failed token request (e.g. invalid_grant) or the errorCode of a failed REST call
+    /// (e.g. LIMIT_EXCEEDED, INVALID_SESSION_ID), or null.
+    /// </summary>
     public string? ErrorCode { get; set; }
 
     /// <summary>The injected faults applied (kind names), if any.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MockSalesforce.Endpoints;
 using MockSalesforce.Faults;
 using MockSalesforce.Jwt;
 
@@ -8,11 +9,12 @@ namespace MockSalesforce.Logging;
 internal static class RequestLogMiddleware
 {
     private const string Redacted = "(redacted)";
+    private const int MaxRecordedBody = 64 * 1024;
 
     public static async Task InvokeAsync(HttpContext context, Func<Task> next, MockState state)
     {
         var request = context.Request;
-        var (form, assertion) = await ReadFormAsync(request, context.RequestAborted);
+        var (form, files, assertion) = await ReadFormAsync(request, context.RequestAborted);
         var record = new RecordedRequest
         {
             Time = state.Clock.UtcNow,
@@ -22,6 +24,8 @@ internal static class RequestLogMiddleware
             Host = request.Host.Value ?? "",
             ContentType = request.ContentType,
             Form = form,
+            Files = files,
+            Body = await ReadJsonBodyAsync(request, context.RequestAborted),
             Assertion = assertion,
             HadAuthorization = request.Headers.Authorization.Count > 0,
         };
@@ -52,14 +56,28 @@ internal static class RequestLogMiddleware
     private static void RecordOutcome(HttpContext context, RecordedRequest record)
     {
         record.StatusCode = context.Response.StatusCode;
-        record.ErrorCode = (context.Items[typeof(TokenError)] as TokenError)?.Error;
+        record.ErrorCode = (context.Items[typeof(TokenError)] as TokenError)?.Error
+            ?? (context.Items[typeof(RestError)] as RestError)?.ErrorCode;
         record.Faults = (context.Items[typeof(Fault)] as List<string>)?.ToArray() ?? Array.Empty<string>();
     }
 
-    private static async Task<(IReadOnlyDictionary<string, string>, RecordedAssertion?)> ReadFormAsync(HttpRequest request, CancellationToken aborted)
+    private static async Task<string?> ReadJsonBodyAsync(HttpRequest request, CancellationToken aborted)
+    {
+        if (request.ContentType is not { } type || !type.Split(';')[0].Trim().EndsWith("json", StringComparison.OrdinalIgnoreCase)) return null;
+        // Buffer the body so the endpoint reads it again from the start.
+        request.EnableBuffering();
+        var buffer = new byte[MaxRecordedBody];
+        int length = 0, read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), aborted)) > 0) length += read;
+        request.Body.Position = 0;
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, string>, IReadOnlyList<RecordedFile>, RecordedAssertion?)> ReadFormAsync(
+        HttpRequest request, CancellationToken aborted)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!request.HasFormContentType) return (fields, null);
+        if (!request.HasFormContentType) return (fields, Array.Empty<RecordedFile>(), null);
         IFormCollection form;
         try
         {
@@ -67,7 +85,7 @@ internal static class RequestLogMiddleware
         }
         catch (InvalidDataException)
         {
-            return (fields, null);
+            return (fields, Array.Empty<RecordedFile>(), null);
         }
         RecordedAssertion? assertion = null;
         foreach (var (name, value) in form)
@@ -76,6 +94,7 @@ internal static class RequestLogMiddleware
             fields[name] = secret ? Redacted : value.ToString();
             if (name == "assertion") assertion = RecordedAssertion.From(value);
         }
-        return (fields, assertion);
+        var files = form.Files.Select(f => new RecordedFile(f.Name, f.FileName, f.ContentType, f.Length)).ToArray();
+        return (fields, files, assertion);
     }
 }

@@ -32,6 +32,12 @@ public sealed class ConnectedApp
 
     internal RSAParameters PublicKeyParameters { get; }
 
+    /// <summary>
+    /// True for an External Client App rather than a connected app: scratch org signup cannot copy it into the
+    /// new org, so a ScratchOrgInfo naming it ends in Error C-1016 (forcedotcom/cli #3515).
+    /// </summary>
+    public bool IsExternalClientApp { get; set; }
+
     /// <summary>Reads a certificate from PEM text (the "-----BEGIN CERTIFICATE-----" block).</summary>
     public static X509Certificate2 CertificateFromPem(string certificatePem)
     {

@@ -36,6 +36,12 @@ public sealed class MockDirectory
         return user;
     }
 
+    /// <summary>Takes back a user whose org could not be admitted (a refused scratch org signup).</summary>
+    internal void Remove(MockUser user) => _users.TryRemove(new KeyValuePair<string, MockUser>(user.Username, user));
+
+    /// <summary>Takes back an org that was never admitted.</summary>
+    internal void Remove(MockOrg org) => _orgs.TryRemove(new KeyValuePair<string, MockOrg>(org.Id, org));
+
     /// <summary>The app with this consumer key, or null.</summary>
     public ConnectedApp? FindApp(string? consumerKey) =>
         consumerKey is not null && _apps.TryGetValue(consumerKey, out var app) ? app : null;

@@ -1,10 +1,16 @@
+using MockSalesforce.Scratch;
+
 namespace MockSalesforce.Model;
 
 /// <summary>An org the mock serves. All orgs live on the mock's one host.</summary>
 public sealed class MockOrg
 {
+    private const int NoLimit = -1;
+    private int _activeScratchOrgLimit = NoLimit;
+    private int _dailyScratchOrgLimit = NoLimit;
+
     internal MockOrg(string id, OrgKind kind, string name, string myDomainName, string instanceUrl,
-        IReadOnlyList<string> siteUrls, MockOrg? devHub, DateTimeOffset createdAt)
+        IReadOnlyList<string> siteUrls, MockOrg? devHub, DateTimeOffset createdAt, string scratchOrgInfoId)
     {
         Id = id;
         Kind = kind;
@@ -14,7 +20,7 @@ public sealed class MockOrg
         SiteUrls = siteUrls;
         DevHub = devHub;
         CreatedAt = createdAt;
-        ScratchOrgInfoId = SalesforceId.New("2SR");
+        ScratchOrgInfoId = scratchOrgInfoId;
     }
 
     /// <summary>The 18-character org id (00D...).</summary>
@@ -44,12 +50,45 @@ public sealed class MockOrg
     /// <summary>The id of this org's ScratchOrgInfo record in its Dev Hub.</summary>
     public string ScratchOrgInfoId { get; }
 
+    /// <summary>For a scratch org with a Dev Hub: its ScratchOrgInfo record (status, expiry, deletion).</summary>
+    public ScratchOrgSignup? Signup { get; internal set; }
+
     /// <summary>True for sandboxes and scratch orgs.</summary>
     public bool IsSandbox => Kind is OrgKind.Sandbox or OrgKind.Scratch;
 
     /// <summary>The audience the documentation names for this kind of org.</summary>
     public string LoginAudience => IsSandbox ? Audiences.Sandbox : Audiences.Production;
 
+    /// <summary>
+    /// A Dev Hub's ActiveScratchOrgs maximum; null uses <see cref="MockOptions.ActiveScratchOrgLimit"/>.
+    /// </summary>
+    public int? ActiveScratchOrgLimit
+    {
+        get => FromStored(Volatile.Read(ref _activeScratchOrgLimit));
+        set => Volatile.Write(ref _activeScratchOrgLimit, ToStored(value));
+    }
+
+    /// <summary>
+    /// A Dev Hub's DailyScratchOrgs maximum (a rolling 24 hours); null uses <see cref="MockOptions.DailyScratchOrgLimit"/>.
+    /// </summary>
+    public int? DailyScratchOrgLimit
+    {
+        get => FromStored(Volatile.Read(ref _dailyScratchOrgLimit));
+        set => Volatile.Write(ref _dailyScratchOrgLimit, ToStored(value));
+    }
+
+    /// <summary>False once a scratch org is deleted or expired, or before its signup completed: its users cannot log in.</summary>
+    public bool IsLiveAt(DateTimeOffset now) => Signup?.StatusAt(now) is null or ScratchOrgStatus.Active;
+
     /// <inheritdoc />
     public override string ToString() => $"{Kind} org {Id} ({Name})";
+
+    private static int? FromStored(int stored) => stored == NoLimit ? null : stored;
+
+    private static int ToStored(int? value) => value switch
+    {
+        null => NoLimit,
+        < 0 => throw new ArgumentOutOfRangeException(nameof(value), "A limit cannot be negative."),
+        _ => value.Value,
+    };
 }

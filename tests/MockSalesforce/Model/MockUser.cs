@@ -36,9 +36,15 @@ public sealed class MockUser
     }
 
     /// <summary>Pre-authorizes the user for a connected app (admin-approved users).</summary>
-    public void PreAuthorize(ConnectedApp app)
+    public void PreAuthorize(ConnectedApp app) => PreAuthorize(app.ConsumerKey);
+
+    /// <summary>
+    /// Pre-authorizes the user for the app with this consumer key, registered or not (scratch org signup
+    /// approves whatever ConnectedAppConsumerKey names, e.g. the CLI's PlatformCLI).
+    /// </summary>
+    public void PreAuthorize(string consumerKey)
     {
-        lock (_gate) _preAuthorizedConsumerKeys.Add(app.ConsumerKey);
+        lock (_gate) _preAuthorizedConsumerKeys.Add(consumerKey);
     }
 
     /// <summary>Removes the pre-authorization for a connected app.</summary>

@@ -37,6 +37,10 @@ public static class SalesforceId
         return id15 + new string(suffix);
     }
 
+    /// <summary>True when <paramref name="id"/> (15 or 18 characters, as Salesforce accepts both) names the record <paramref name="recordId"/>.</summary>
+    public static bool Names(string recordId, string? id) =>
+        id is { Length: 15 or 18 } && recordId.StartsWith(id, StringComparison.Ordinal);
+
     /// <summary>True when the text is an 18-character id whose checksum is right and whose prefix matches.</summary>
     public static bool IsValid(string? id, string keyPrefix) =>
         id is { Length: 18 } && id.StartsWith(keyPrefix, StringComparison.Ordinal) && WithChecksum(id[..15]) == id;

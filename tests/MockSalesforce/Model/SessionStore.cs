@@ -32,13 +32,17 @@ public sealed class SessionStore
         return (token, session);
     }
 
-    /// <summary>The live session for a token, or null when unknown, expired or revoked.</summary>
+    /// <summary>The live session for a token, or null when unknown, expired, revoked, or its scratch org is gone.</summary>
     public Session? FindLive(string? accessToken)
     {
         if (accessToken is null || !_sessions.TryGetValue(accessToken, out var session)) return null;
-        if (session.Revoked || _clock.UtcNow >= session.ExpiresAt) return null;
+        var now = _clock.UtcNow;
+        if (session.Revoked || now >= session.ExpiresAt || !session.User.Org.IsLiveAt(now)) return null;
         return session;
     }
+
+    /// <summary>Revokes every session of the org's users (its scratch org was deleted).</summary>
+    internal int Revoke(MockOrg org) => RevokeWhere(s => s.User.Org == org);
 
     /// <summary>Revokes every session of a user; returns how many were live.</summary>
     public int Revoke(MockUser user) => RevokeWhere(s => s.User == user);

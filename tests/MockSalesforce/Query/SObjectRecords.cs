@@ -8,30 +8,22 @@ internal static class SObjectRecords
 {
     public static readonly TimeSpan ScratchOrgDuration = TimeSpan.FromDays(7);
 
-    public static IReadOnlyList<IReadOnlyDictionary<string, object?>>? For(string sObject, Session session, MockDirectory directory)
+    /// <summary>The table a session sees for an sObject name (case-insensitive), or null when its org has no such object.</summary>
+    public static SObjectTable? For(string sObject, Session session, MockState state)
     {
         var org = session.User.Org;
+        var now = state.Clock.UtcNow;
         return sObject.ToLowerInvariant() switch
         {
-            "organization" => new[] { Organization(org) },
-            "scratchorginfo" when org.Kind == OrgKind.DevHub =>
-                directory.Orgs.Where(o => o.DevHub == org).OrderBy(o => o.CreatedAt).Select(o => ScratchOrgInfo(o, directory)).ToArray(),
-            "user" => directory.Users.Where(u => u.Org == org).Select(User).ToArray(),
+            "organization" => WithFieldsOfFirst("Organization", new[] { Organization(org) }),
+            "user" => WithFieldsOfFirst("User", state.Directory.Users.Where(u => u.Org == org).Select(User).ToArray()),
+            "scratchorginfo" when org.Kind == OrgKind.DevHub => ScratchOrgRecords.ScratchOrgInfo(state.ScratchOrgs.OfHub(org), now),
+            "activescratchorg" when org.Kind == OrgKind.DevHub => ScratchOrgRecords.ActiveScratchOrg(state.ScratchOrgs.OfHub(org), now),
             // The CLI asks production orgs (tooling API) whether a new org is one of their sandboxes; none here.
-            "sandboxprocess" when !org.IsSandbox => Array.Empty<IReadOnlyDictionary<string, object?>>(),
+            "sandboxprocess" when !org.IsSandbox => new SObjectTable("SandboxProcess", Array.Empty<string>(), Array.Empty<IReadOnlyDictionary<string, object?>>()),
             _ => null,
         };
     }
-
-    /// <summary>Salesforce's spelling of an sObject name the mock knows, or the name as given.</summary>
-    public static string CanonicalName(string sObject) => sObject.ToLowerInvariant() switch
-    {
-        "organization" => "Organization",
-        "scratchorginfo" => "ScratchOrgInfo",
-        "user" => "User",
-        "sandboxprocess" => "SandboxProcess",
-        _ => sObject,
-    };
 
     public static IReadOnlyDictionary<string, object?> Organization(MockOrg org) => new Dictionary<string, object?>
     {
@@ -39,24 +31,12 @@ internal static class SObjectRecords
         ["Name"] = org.Name,
         ["InstanceName"] = org.Kind switch { OrgKind.Sandbox => "CS42", OrgKind.Scratch => "CS112", _ => "NA224" },
         ["IsSandbox"] = org.IsSandbox,
-        ["TrialExpirationDate"] = org.Kind == OrgKind.Scratch ? DateTime(org.CreatedAt + ScratchOrgDuration) : null,
+        ["TrialExpirationDate"] = org.Kind == OrgKind.Scratch ? DateTime(org.Signup?.ExpiresAt ?? org.CreatedAt + ScratchOrgDuration) : null,
         ["NamespacePrefix"] = null,
-        ["OrganizationType"] = org.Kind == OrgKind.Scratch ? "Developer Edition" : "Enterprise Edition",
+        ["OrganizationType"] = org.Kind == OrgKind.Scratch ? EditionLabel(org.Signup?.Request.Edition) : "Enterprise Edition",
     };
 
-    private static IReadOnlyDictionary<string, object?> ScratchOrgInfo(MockOrg scratch, MockDirectory directory) => new Dictionary<string, object?>
-    {
-        ["Id"] = scratch.ScratchOrgInfoId,
-        ["OrgName"] = scratch.Name,
-        ["ScratchOrg"] = scratch.Id[..15],
-        ["SignupUsername"] = directory.Users.Where(u => u.Org == scratch).Select(u => u.Username).FirstOrDefault(),
-        ["LoginUrl"] = scratch.InstanceUrl,
-        ["Status"] = "Active",
-        ["ExpirationDate"] = (scratch.CreatedAt + ScratchOrgDuration).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["CreatedDate"] = DateTime(scratch.CreatedAt),
-    };
-
-    private static IReadOnlyDictionary<string, object?> User(MockUser user) => new Dictionary<string, object?>
+    public static IReadOnlyDictionary<string, object?> User(MockUser user) => new Dictionary<string, object?>
     {
         ["Id"] = user.Id,
         ["Username"] = user.Username,
@@ -65,7 +45,27 @@ internal static class SObjectRecords
         ["IsActive"] = user.Active,
     };
 
+    /// <summary>The User behind a relationship field such as CreatedBy, or null.</summary>
+    public static RelatedRecord? RelatedUser(MockUser? user) => user is null ? null : new RelatedRecord("User", user.Id, User(user));
+
+    /// <summary>The fields a User relationship (CreatedBy, Owner) reaches.</summary>
+    public static readonly IReadOnlyList<string> UserFields = new[] { "Id", "Username", "Name", "Email", "IsActive" };
+
     /// <summary>Salesforce's REST date-time format, e.g. 2024-01-31T10:00:00.000+0000.</summary>
     public static string DateTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+
+    /// <summary>Salesforce's REST date format, e.g. 2024-01-31.</summary>
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static SObjectTable WithFieldsOfFirst(string name, IReadOnlyList<IReadOnlyDictionary<string, object?>> records) =>
+        new(name, records.Count > 0 ? records[0].Keys.ToArray() : Array.Empty<string>(), records);
+
+    private static string EditionLabel(string? edition) => edition switch
+    {
+        "Enterprise" or "Partner Enterprise" => "Enterprise Edition",
+        "Professional" or "Partner Professional" => "Professional Edition",
+        "Group" or "Partner Group" => "Team Edition",
+        _ => "Developer Edition",
+    };
 }
