@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using JwtAuth.Core.OrgApi;
 using JwtAuth.Core.Tests.Login;
 using Newtonsoft.Json.Linq;
@@ -27,31 +26,11 @@ public class DeployTests
                                      ",\"numberComponentsDeployed\":1,\"numberComponentsTotal\":2,\"numberComponentErrors\":1," +
                                      "\"details\":{\"componentFailures\":" + failures + ",\"componentSuccesses\":[]}}}");
 
-    private static byte[] SettingsZip()
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            void Add(string name, string text)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
-                writer.Write(text);
-            }
-
-            Add("package.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Package xmlns=\"http://soap.sforce.com/2006/04/metadata\">" +
-                               "<types><members>LightningExperience</members><name>Settings</name></types><version>62.0</version></Package>");
-            Add("settings/LightningExperience.settings", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" +
-                "<LightningExperienceSettings xmlns=\"http://soap.sforce.com/2006/04/metadata\"><enableS1DesktopEnabled>true</enableS1DesktopEnabled></LightningExperienceSettings>");
-        }
-
-        return buffer.ToArray();
-    }
-
     [Fact]
     public async Task The_deploy_is_one_multipart_POST_with_the_json_part_and_the_zip_as_file()
     {
         await using var s = OrgApiScenario.Sequence(Started(), Status("Succeeded", done: true, success: true));
-        var zip = SettingsZip();
+        var zip = SettingsZip.Create();
 
         await s.Api.DeployAsync(zip, new JObject { ["singlePackage"] = true, ["rollbackOnError"] = true }, EverySecond);
 
@@ -80,7 +59,7 @@ public class DeployTests
             Status("Succeeded", done: true, success: true));
         var reported = new List<DeployStatus>();
 
-        var result = await s.Api.DeployAsync(SettingsZip(), null, EverySecond, new SyncProgress<DeployResult>(r => reported.Add(r.Status)));
+        var result = await s.Api.DeployAsync(SettingsZip.Create(), null, EverySecond, new SyncProgress<DeployResult>(r => reported.Add(r.Status)));
 
         Assert.Equal(DeployStatus.Succeeded, result.Status);
         Assert.True(result.Done);
@@ -110,7 +89,7 @@ public class DeployTests
                                 "{\"componentType\":\"CustomObject\",\"fullName\":\"Account\",\"problem\":\"Sharing model is invalid\",\"problemType\":\"Error\"}]";
         await using var s = OrgApiScenario.Sequence(Started(), Status("InProgress", done: false), Status("Failed", done: true, failures));
 
-        var result = await s.Api.DeployAsync(SettingsZip(), null, EverySecond);
+        var result = await s.Api.DeployAsync(SettingsZip.Create(), null, EverySecond);
 
         Assert.Equal(DeployStatus.Failed, result.Status);
         Assert.False(result.Success);
@@ -134,7 +113,7 @@ public class DeployTests
                    "\"details\":{\"componentFailures\":{\"componentType\":\"Settings\",\"fullName\":\"Security\",\"problem\":\"bad\",\"problemType\":\"Error\"}}}}";
         await using var s = OrgApiScenario.Sequence(Started(), LoopbackHttpServer.Json(200, body));
 
-        var result = await s.Api.DeployAsync(SettingsZip(), null, EverySecond);
+        var result = await s.Api.DeployAsync(SettingsZip.Create(), null, EverySecond);
 
         Assert.True(result.Done);
         Assert.Equal(DeployStatus.Failed, result.Status);
@@ -153,7 +132,7 @@ public class DeployTests
             if (r.Status == DeployStatus.InProgress && ++polls == 2) cts.Cancel();
         });
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Api.DeployAsync(SettingsZip(), null, EverySecond, progress, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => s.Api.DeployAsync(SettingsZip.Create(), null, EverySecond, progress, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Equal(3, s.Received.Count);
@@ -165,7 +144,7 @@ public class DeployTests
         await using var s = OrgApiScenario.Sequence(Started(), Status("InProgress", done: false));
 
         var ex = await Assert.ThrowsAsync<OrgApiException>(() =>
-            s.Api.DeployAsync(SettingsZip(), null, new DeployPolling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5))));
+            s.Api.DeployAsync(SettingsZip.Create(), null, new DeployPolling(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5))));
 
         Assert.Equal("DeployTimedOut", ex.ErrorId);
         Assert.Equal(Errors.JwtAuthErrorKind.OperationTimeout, ex.Kind);
@@ -182,7 +161,7 @@ public class DeployTests
         await using var s = OrgApiScenario.Sequence(LoopbackHttpServer.Json(400,
             "[{\"message\":\"Unable to find a zip file. Add a zip file to your request.\",\"errorCode\":\"INVALID_MULTIPART_REQUEST\"}]"));
 
-        var ex = await Assert.ThrowsAsync<OrgApiException>(() => s.Api.DeployAsync(SettingsZip(), null, EverySecond));
+        var ex = await Assert.ThrowsAsync<OrgApiException>(() => s.Api.DeployAsync(SettingsZip.Create(), null, EverySecond));
 
         Assert.Equal("INVALID_MULTIPART_REQUEST", ex.ErrorCode);
         Assert.Single(s.Received);

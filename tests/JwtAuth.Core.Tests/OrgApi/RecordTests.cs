@@ -111,6 +111,8 @@ public class RecordTests
     public async Task The_mock_serves_a_record_and_the_limits()
     {
         await using var org = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
+        org.User.Org.DailyScratchOrgLimit = 6;
+        org.User.Org.ActiveScratchOrgLimit = 3;
 
         var organization = await org.Api.GetAsync("Organization", org.Auth.OrgId);
         var limits = await org.Api.GetLimitsAsync();

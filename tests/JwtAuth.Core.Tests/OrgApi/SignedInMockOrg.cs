@@ -9,15 +9,19 @@ namespace JwtAuth.Core.Tests.OrgApi;
 /// <summary>A running mock with one org signed into through the login client, and the org API client for its token.</summary>
 internal sealed class SignedInMockOrg : IAsyncDisposable
 {
-    private SignedInMockOrg(MockScenario mock, SalesforceLoginClient client, OrgAuth auth)
+    private SignedInMockOrg(MockScenario mock, MockUser user, SalesforceLoginClient client, OrgAuth auth)
     {
         Mock = mock;
+        User = user;
         Client = client;
         Auth = auth;
         Api = ApiWith(auth.AccessToken!);
     }
 
     public MockScenario Mock { get; }
+
+    /// <summary>The signed-in user; <c>User.Org</c> is the org.</summary>
+    public MockUser User { get; }
     public SalesforceLoginClient Client { get; }
     public OrgAuth Auth { get; }
     public OrgApiClient Api { get; }
@@ -26,8 +30,9 @@ internal sealed class SignedInMockOrg : IAsyncDisposable
     {
         var mock = await MockScenario.StartAsync();
         var client = mock.Client();
-        var auth = await mock.LoginAsync(client, mock.Request(mock.AddUser(kind)));
-        return new SignedInMockOrg(mock, client, auth);
+        var user = mock.AddUser(kind);
+        var auth = await mock.LoginAsync(client, mock.Request(user));
+        return new SignedInMockOrg(mock, user, client, auth);
     }
 
     /// <summary>The same org's API with another token (a dead one, say).</summary>
