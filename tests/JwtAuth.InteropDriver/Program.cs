@@ -1,6 +1,6 @@
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Model;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.SfCli;
 using System.Security.Cryptography;
 using Newtonsoft.Json;
@@ -67,7 +67,7 @@ public static class Program
             ?? throw new SfCliException(SfCliErrorIds.OrgNotFound, JwtAuthErrorKind.ObjectNotFound, $"The Salesforce CLI knows no org '{usernameOrAlias}'.", "Run list-sfcli.");
         if (!org.CanImport)
             throw new SfCliException("SfCliOrgNotImportable", JwtAuthErrorKind.InvalidOperation, $"'{org.Username}' cannot be imported: {org.CannotImportReason}", null, org.Username);
-        var auth = Login(org.Username, org.ClientId!, org.LoginUrl ?? "https://login.salesforce.com", org.KeyFile!);
+        var auth = Login(org.Username, org.ClientId!, org.LoginUrl ?? LoginUrlPolicy.DefaultLoginUrl, org.KeyFile!);
         return new { auth.Username, auth.OrgId, auth.InstanceUrl, auth.LoginUrl, OrgType = auth.OrgType.ToString(), Connected = !string.IsNullOrEmpty(auth.AccessToken) };
     }
 

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using JwtAuth.Bench.Fixture;
 using JwtAuth.Bench.Reporting;
 using JwtAuth.Core.Keys;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
 
 namespace JwtAuth.Bench.Runs
@@ -21,7 +21,6 @@ namespace JwtAuth.Bench.Runs
     /// </summary>
     internal sealed class BulkRun
     {
-        private static int _clientGeneration;
         private readonly BenchScenario _scenario;
         private readonly MockProcess _mock;
         private readonly ResultTable _table;
@@ -83,10 +82,10 @@ namespace JwtAuth.Bench.Runs
             Environment.SetEnvironmentVariable("JWTAUTH_HOME", home);
             try
             {
-                // The service keeps one client per request timeout for the process's life; a distinct timeout per run
-                // gives each run a fresh client (cold API-version cache, new connections), as a new PowerShell session has.
-                var timeout = TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(Interlocked.Increment(ref _clientGeneration));
-                var service = OrgAuthService.ForCurrentUser(timeout);
+                // The cmdlets share the process's one client; a fresh client per run (cold API-version cache, new
+                // connections) is what a new PowerShell session has.
+                using var client = new SalesforceLoginClient();
+                var service = OrgAuthService.ForCurrentUser(client, TimeSpan.FromSeconds(30));
                 var requests = _scenario.ScratchUsernames.Select((username, i) => new ConnectRequest
                 {
                     ClientId = BenchScenario.ClientId,

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using JwtAuth.Bench.Fixture;
 using JwtAuth.Bench.Reporting;
 using JwtAuth.Core.Keys;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 
 namespace JwtAuth.Bench.Runs
 {

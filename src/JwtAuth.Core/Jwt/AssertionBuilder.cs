@@ -2,6 +2,7 @@ using System;
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Cryptography;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Keys;
 using Microsoft.IdentityModel.Tokens;
 
 namespace JwtAuth.Core.Jwt
@@ -17,8 +18,6 @@ namespace JwtAuth.Core.Jwt
         /// <summary>How far ahead <c>exp</c> lies. Salesforce requires it within 3 minutes of now.</summary>
         public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(3);
 
-        private const int MinimumKeySize = 2048;
-
         private readonly TimeProvider _clock;
 
         public AssertionBuilder(TimeProvider? clock = null)
@@ -27,7 +26,8 @@ namespace JwtAuth.Core.Jwt
         }
 
         /// <summary>Signs a fresh assertion. Call it again for every attempt: <c>exp</c> moves with the clock.</summary>
-        /// <exception cref="JwtAuthException">The key is too small or cannot sign (ErrorId <c>AssertionSigningFailed</c>).</exception>
+        /// <exception cref="JwtAuthException">The username or client id is missing or malformed (see <see cref="AssertionIdentity"/>),
+        /// the key cannot sign (ErrorId <c>AssertionSigningFailed</c>), or is too small (a <see cref="KeyException"/>, <c>KeyTooSmall</c>).</exception>
         public string Build(RSA key, string clientId, string username, string audience)
         {
             if (key is null)
@@ -35,20 +35,14 @@ namespace JwtAuth.Core.Jwt
                 throw new ArgumentNullException(nameof(key));
             }
 
-            RequireText(clientId, nameof(clientId), "MissingClientId", "No client id (consumer key) was given.",
-                "Pass -ClientId with the connected app's Consumer Key (App Manager > the app > View > Manage Consumer Details).");
-            RequireText(username, nameof(username), "MissingUsername", "No username was given.",
-                "Pass -Username with the Salesforce username to sign in as.");
-            RequireText(audience, nameof(audience), "AudienceMalformed", "No audience was given.",
-                $"Use {AudienceResolver.Production} or {AudienceResolver.Sandbox}.");
-
-            if (key.KeySize < MinimumKeySize)
+            var (subject, issuer) = AssertionIdentity.Check(username, clientId);
+            if (string.IsNullOrWhiteSpace(audience))
             {
-                throw new JwtAuthException("KeyTooSmall", JwtAuthErrorKind.InvalidData,
-                    $"The signing key has {key.KeySize} bits; Salesforce needs RSA keys of at least {MinimumKeySize} bits.",
-                    "Create a new key and certificate (New-SfCertificate) and upload the certificate to the connected app.");
+                throw new JwtAuthException("AudienceMalformed", JwtAuthErrorKind.InvalidArgument, "No audience was given.",
+                    $"Use {AudienceResolver.Production} or {AudienceResolver.Sandbox}.", nameof(audience));
             }
 
+            RsaKeyFactory.CheckSize(key, "signing key");
             var expires = _clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
 
             // The global signature-provider cache would keep a reference to the caller's key alive
@@ -61,8 +55,8 @@ namespace JwtAuth.Core.Jwt
             var header = new JwtHeader(credentials);
             var payload = new JwtPayload
             {
-                { JwtRegisteredClaimNames.Iss, clientId },
-                { JwtRegisteredClaimNames.Sub, username },
+                { JwtRegisteredClaimNames.Iss, issuer },
+                { JwtRegisteredClaimNames.Sub, subject },
                 { JwtRegisteredClaimNames.Aud, audience },
                 { JwtRegisteredClaimNames.Exp, expires },
             };
@@ -78,14 +72,6 @@ namespace JwtAuth.Core.Jwt
                 throw new JwtAuthException("AssertionSigningFailed", JwtAuthErrorKind.InvalidData,
                     $"The key could not sign the assertion ({ex.GetType().Name}).",
                     "Check that the key is an RSA private key (not just a certificate or public key) and that it is still available.");
-            }
-        }
-
-        private static void RequireText(string value, string name, string errorId, string problem, string fix)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new JwtAuthException(errorId, JwtAuthErrorKind.InvalidArgument, problem, fix, name);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using JwtAuth.Core.Login;
 
 namespace JwtAuth.Core.Jwt
 {

@@ -5,8 +5,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Keys;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Model;
-using JwtAuth.Core.OAuth;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
 
@@ -23,13 +23,16 @@ namespace JwtAuth.Core.Service
         private readonly IOrgAuthStore _persisted;
         private readonly IOrgAuthStore _process;
         private readonly Func<SfCliPaths> _sfCliPaths;
+        private readonly TimeSpan? _requestTimeout;
 
-        public BulkConnector(SalesforceLoginClient client, IOrgAuthStore persisted, IOrgAuthStore process, Func<SfCliPaths> sfCliPaths)
+        public BulkConnector(SalesforceLoginClient client, IOrgAuthStore persisted, IOrgAuthStore process, Func<SfCliPaths> sfCliPaths,
+            TimeSpan? requestTimeout)
         {
             _client = client;
             _persisted = persisted;
             _process = process;
             _sfCliPaths = sfCliPaths;
+            _requestTimeout = requestTimeout;
         }
 
         public async Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
@@ -97,13 +100,14 @@ namespace JwtAuth.Core.Service
             }
         }
 
-        private static JwtLoginRequest ToLogin(ConnectRequest request) => new JwtLoginRequest
+        private JwtLoginRequest ToLogin(ConnectRequest request) => new JwtLoginRequest
         {
             ClientId = request.ClientId,
             Username = request.Username,
-            LoginUrl = string.IsNullOrWhiteSpace(request.LoginUrl) ? "https://login.salesforce.com" : request.LoginUrl,
+            LoginUrl = string.IsNullOrWhiteSpace(request.LoginUrl) ? LoginUrlPolicy.DefaultLoginUrl : request.LoginUrl,
             Audience = string.IsNullOrWhiteSpace(request.Audience) ? null : request.Audience,
             RetryTimeout = request.RetryTimeout,
+            RequestTimeout = _requestTimeout,
         };
 
         private void StoreAsCompleted(BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)> completed, Action<ConnectResult> onResult,

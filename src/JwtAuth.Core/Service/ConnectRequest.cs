@@ -1,4 +1,5 @@
 using System;
+using JwtAuth.Core.Login;
 
 namespace JwtAuth.Core.Service
 {
@@ -7,7 +8,7 @@ namespace JwtAuth.Core.Service
     {
         public string ClientId { get; set; } = string.Empty;
         public string Username { get; set; } = string.Empty;
-        public string LoginUrl { get; set; } = "https://login.salesforce.com";
+        public string LoginUrl { get; set; } = LoginUrlPolicy.DefaultLoginUrl;
         public string? Audience { get; set; }
         public string? Alias { get; set; }
         public KeySource Key { get; set; } = null!;

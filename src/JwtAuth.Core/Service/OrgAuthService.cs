@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
 
@@ -12,34 +11,41 @@ namespace JwtAuth.Core.Service
 {
     /// <summary>
     /// The one entry point the cmdlets call: connect, list, keep tokens working, disconnect, and the
-    /// Salesforce CLI's side of each. Holds no state between calls beyond the shared HTTP clients.
+    /// Salesforce CLI's side of each. Holds no state between calls beyond the process's one HTTP client, whose
+    /// connections every call and cmdlet reuse; this service's request timeout goes with each of its requests.
     /// </summary>
     public sealed class OrgAuthService
     {
-        // One client per timeout for the life of the process: connections are reused across calls and cmdlets.
-        private static readonly ConcurrentDictionary<TimeSpan, SalesforceLoginClient> Clients = new ConcurrentDictionary<TimeSpan, SalesforceLoginClient>();
-
         private readonly SalesforceLoginClient _client;
         private readonly LayeredOrgAuthView _stores;
         private readonly Func<SfCliPaths> _sfCliPaths;
+        private readonly TimeSpan? _requestTimeout;
 
-        internal OrgAuthService(SalesforceLoginClient client, IOrgAuthStore persisted, IOrgAuthStore process, Func<SfCliPaths> sfCliPaths)
+        /// <param name="requestTimeout">The bound for each HTTP request; null: the client's own RequestTimeout.</param>
+        internal OrgAuthService(SalesforceLoginClient client, IOrgAuthStore persisted, IOrgAuthStore process, Func<SfCliPaths> sfCliPaths,
+            TimeSpan? requestTimeout = null)
         {
             _client = client;
             _stores = new LayeredOrgAuthView(process, persisted);
             _sfCliPaths = sfCliPaths;
+            _requestTimeout = requestTimeout.HasValue
+                ? SalesforceLoginClientOptions.CheckRequestTimeout(requestTimeout.Value, nameof(requestTimeout))
+                : (TimeSpan?)null;
         }
 
         /// <summary>The user's store ($env:JWTAUTH_HOME or the per-user folder, resolved now), this process's auths, and the CLI's folders.</summary>
-        public static OrgAuthService ForCurrentUser(TimeSpan requestTimeout)
-        {
-            var client = Clients.GetOrAdd(requestTimeout, t => new SalesforceLoginClient(new SalesforceLoginClientOptions { RequestTimeout = t }));
-            return new OrgAuthService(client, OrgAuthStore.OpenDefault(), ProcessOrgAuthStore.Shared, SfCliPaths.ForCurrentUser);
-        }
+        public static OrgAuthService ForCurrentUser(TimeSpan requestTimeout) => ForCurrentUser(SalesforceLoginClient.Shared, requestTimeout);
+
+        /// <summary>As above over <paramref name="client"/> instead of the process's one (the benchmark's cold runs).</summary>
+        internal static OrgAuthService ForCurrentUser(SalesforceLoginClient client, TimeSpan requestTimeout) =>
+            new OrgAuthService(client, OrgAuthStore.OpenDefault(), ProcessOrgAuthStore.Shared, SfCliPaths.ForCurrentUser, requestTimeout);
+
+        /// <summary>The login client the service sends through (for tests: one per process, whatever the timeout).</summary>
+        internal SalesforceLoginClient LoginClient => _client;
 
         public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
             Action<string> onVerbose, CancellationToken cancellationToken) =>
-            new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths)
+            new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths, _requestTimeout)
                 .ConnectAsync(requests, throttleLimit, onResult, onVerbose, cancellationToken);
 
         /// <summary>Stored auths (process-scoped ones shadow persisted ones), selected by name or default mark.</summary>
@@ -63,7 +69,7 @@ namespace JwtAuth.Core.Service
         /// (<paramref name="keyPassword"/> opens an encrypted key file or a PFX).</summary>
         public Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, string? keyPassword, Action<string> onVerbose,
             Action<string> onWarning, CancellationToken cancellationToken) =>
-            new TokenKeeper(_client, _stores).EnsureWorkingTokenAsync(view, forceRefresh, keyPassword, onVerbose, onWarning, cancellationToken);
+            new TokenKeeper(_client, _stores, _requestTimeout).EnsureWorkingTokenAsync(view, forceRefresh, keyPassword, onVerbose, onWarning, cancellationToken);
 
         /// <summary>The orgs the Salesforce CLI knows (no tokens), selected by name; an unreadable alias.json is a problem, not a failure.</summary>
         public OrgAuthListing ListSfCli(IReadOnlyList<string>? names)

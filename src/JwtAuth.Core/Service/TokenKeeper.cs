@@ -3,8 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Keys;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Model;
-using JwtAuth.Core.OAuth;
 using JwtAuth.Core.Store;
 
 namespace JwtAuth.Core.Service
@@ -18,11 +18,13 @@ namespace JwtAuth.Core.Service
         private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
         private readonly SalesforceLoginClient _client;
         private readonly LayeredOrgAuthView _stores;
+        private readonly TimeSpan? _requestTimeout;
 
-        public TokenKeeper(SalesforceLoginClient client, LayeredOrgAuthView stores)
+        public TokenKeeper(SalesforceLoginClient client, LayeredOrgAuthView stores, TimeSpan? requestTimeout)
         {
             _client = client;
             _stores = stores;
+            _requestTimeout = requestTimeout;
         }
 
         public async Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, string? keyPassword,
@@ -74,8 +76,12 @@ namespace JwtAuth.Core.Service
                 Username = auth.Username,
                 LoginUrl = auth.LoginUrl,
                 Audience = string.IsNullOrEmpty(auth.Audience) ? null : auth.Audience,
+                // RenewToken holds the cross-process org lock around this delegate: never wait out a replication under it.
+                // An org that was signed into before has replicated; "not approved" now is an answer, not a delay.
+                RetryTimeout = TimeSpan.Zero,
+                RequestTimeout = _requestTimeout,
             };
-            // RenewToken holds a cross-process lock around this delegate, which is synchronous; this runs on a pool thread.
+            // The delegate is synchronous; this runs on a pool thread.
             return _client.LoginAsync(request, key.Rsa, key.Reference, progress, cancellationToken).GetAwaiter().GetResult();
         }
 
@@ -83,7 +89,7 @@ namespace JwtAuth.Core.Service
         {
             try
             {
-                return await _client.IsTokenValidAsync(stored.Auth.InstanceUrl, token, stored.Auth.ApiVersion, cancellationToken).ConfigureAwait(false)
+                return await _client.IsTokenValidAsync(stored.Auth.InstanceUrl, token, stored.Auth.ApiVersion, _requestTimeout, cancellationToken).ConfigureAwait(false)
                     ? TokenCheck.Works
                     : TokenCheck.Rejected;
             }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Infrastructure;
@@ -59,7 +60,7 @@ namespace JwtAuth.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("InstanceUrl")]
         [ArgumentCompleter(typeof(LoginUrlCompleter))]
-        public string LoginUrl { get; set; } = "https://login.salesforce.com";
+        public string LoginUrl { get; set; } = LoginUrlPolicy.DefaultLoginUrl;
 
         [Parameter]
         [ArgumentCompleter(typeof(AudienceCompleter))]

@@ -1,7 +1,8 @@
 using JwtAuth.Core.Errors;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Http;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Tests.Login;
 using MockSalesforce.Faults;
 using MockSalesforce.Testing;
 

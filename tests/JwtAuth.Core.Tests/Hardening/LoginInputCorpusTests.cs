@@ -1,7 +1,7 @@
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Jwt;
-using JwtAuth.Core.OAuth;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Login;
+using JwtAuth.Core.Tests.Login;
 using MockSalesforce.Model;
 using MockSalesforce.Testing;
 

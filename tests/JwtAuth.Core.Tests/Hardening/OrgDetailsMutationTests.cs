@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Http;
+using JwtAuth.Core.OrgDetails;
 using Xunit.Abstractions;
 
 namespace JwtAuth.Core.Tests.Hardening;
@@ -55,10 +56,10 @@ public class OrgDetailsMutationTests
                     path.EndsWith("/services/data", StringComparison.Ordinal) ? (target == 0 ? status : 200, versions)
                     : path.Contains("ScratchOrgInfo", StringComparison.Ordinal) ? (target == 2 ? status : 200, devHub)
                     : (target == 1 ? status : 200, organization)));
-                var reader = new OrgDetailsReader(new HttpSender(http, TimeSpan.FromSeconds(30), 64 * 1024, TimeProvider.System));
+                var reader = new OrgDetailsReader(new HttpSender(http, 64 * 1024, TimeProvider.System));
                 try
                 {
-                    var details = await reader.ReadAsync(new Uri("https://acme.my.salesforce.com"), "00D!token", checkDevHub: true, _ => { }, CancellationToken.None);
+                    var details = await reader.ReadAsync(new Uri("https://acme.my.salesforce.com"), "00D!token", TimeSpan.FromSeconds(30), checkDevHub: true, _ => { }, CancellationToken.None);
                     if (details.OrgType == Model.OrgType.Unknown) unknownTypes++;
                 }
                 catch (Exception e)

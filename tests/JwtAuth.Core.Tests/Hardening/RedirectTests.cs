@@ -1,5 +1,6 @@
-using JwtAuth.Core.OAuth;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Http;
+using JwtAuth.Core.Login;
+using JwtAuth.Core.Tests.Login;
 using MockSalesforce.Faults;
 using MockSalesforce.Model;
 

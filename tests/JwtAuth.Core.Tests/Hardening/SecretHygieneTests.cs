@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Service;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Tests.Login;
 using MockSalesforce.Faults;
 using MockSalesforce.Testing;
 

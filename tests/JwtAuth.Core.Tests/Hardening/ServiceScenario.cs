@@ -1,9 +1,9 @@
 using System.Net;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Tests.Login;
 using MockSalesforce;
 using MockSalesforce.Model;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Model;
-using JwtAuth.Core.OAuth;
-using JwtAuth.Core.Tests.OAuth;
+using JwtAuth.Core.Tests.Login;
 
 namespace JwtAuth.Core.Tests.Hardening;
 

@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using JwtAuth.Core.Errors;
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Http;
+using JwtAuth.Core.Login;
 using Xunit.Abstractions;
 
 namespace JwtAuth.Core.Tests.Hardening;
@@ -59,7 +60,7 @@ public class TokenResponseMutationTests
         var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var canned = new CannedHandler();
         using var http = new HttpClient(canned);
-        var sender = new HttpSender(http, TimeSpan.FromSeconds(30), 64 * 1024, TimeProvider.System);
+        var sender = new HttpSender(http, 64 * 1024, TimeProvider.System);
 
         var run = Task.Run(async () =>
         {
@@ -91,10 +92,10 @@ public class TokenResponseMutationTests
     {
         try
         {
-            var attempt = await TokenRequest.SendAsync(sender, TokenUrl, "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", TimeProvider.System, CancellationToken.None);
+            var attempt = await TokenRequest.SendAsync(sender, TokenUrl, "eyJhbGciOiJSUzI1NiJ9.e30.c2ln", TimeSpan.FromSeconds(30), CancellationToken.None);
             if (attempt.Token != null)
             {
-                _ = JwtAuth.Core.Jwt.LoginUrlPolicy.Format(attempt.Token.InstanceUrl);
+                _ = JwtAuth.Core.Login.LoginUrlPolicy.Format(attempt.Token.InstanceUrl);
                 if (attempt.Token.OrgId.Length == 0 || attempt.Token.UserId.Length == 0) failures.Add($"{label}: token without org or user id");
                 return "token";
             }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Jwt;
+using JwtAuth.Core.Keys;
 using Newtonsoft.Json.Linq;
 
 namespace JwtAuth.Core.Tests.Jwt;
@@ -120,7 +121,8 @@ public class AssertionBuilderTests
     public void A_key_below_2048_bits_is_refused_with_a_typed_error()
     {
         using var key = RSA.Create(1024);
-        var ex = Assert.Throws<JwtAuthException>(() => new AssertionBuilder().Build(key, "c", "u@example.com", AudienceResolver.Production));
+        // The key-size rule lives in Keys, so the assertion builder refuses with the same KeyException a key file would get.
+        var ex = Assert.Throws<KeyException>(() => new AssertionBuilder().Build(key, "c", "u@example.com", AudienceResolver.Production));
         Assert.Equal("KeyTooSmall", ex.ErrorId);
         Assert.Contains("2048", ex.Message);
     }

@@ -1,4 +1,5 @@
 using JwtAuth.Core.Jwt;
+using JwtAuth.Core.Login;
 
 namespace JwtAuth.Core.Tests.Jwt;
 

@@ -46,6 +46,32 @@ public class ConnectTests
     }
 
     [Fact]
+    public void The_cmdlets_services_share_one_client_whatever_their_timeout()
+    {
+        var quick = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(5));
+        var patient = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(600));
+
+        Assert.Same(quick.LoginClient, patient.LoginClient);
+    }
+
+    [Fact]
+    public async Task Each_service_sends_its_own_request_timeout_over_the_one_client()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        var hurried = new OrgAuthService(h.Client, h.Persisted, h.Process, () => new JwtAuth.Core.SfCli.SfCliPaths(h.SfCliHome),
+            TimeSpan.FromMilliseconds(500));
+        var user = h.AddUser(OrgKind.Production);
+        h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(3_000, count: 1, path: "/services/oauth2/token"));
+
+        var results = new List<ConnectResult>();
+        await hurried.ConnectAsync(new[] { h.Request(user) }, 1, results.Add, _ => { }, CancellationToken.None);
+
+        Assert.Equal("RequestTimedOut", Assert.IsAssignableFrom<Errors.JwtAuthException>(Assert.Single(results).Error).ErrorId);
+        h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(1_500, count: 1, path: "/services/oauth2/token"));
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(user))).Error);
+    }
+
+    [Fact]
     public async Task A_key_that_cannot_be_loaded_fails_every_org_that_names_it_without_a_request()
     {
         await using var h = await ServiceHarness.StartAsync();

@@ -1,4 +1,4 @@
-using JwtAuth.Core.OAuth;
+using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;

@@ -5,9 +5,12 @@ namespace JwtAuth.Core.Tests.Service;
 
 public class TokenKeeperTests
 {
-    private static async Task<OrgAuthView> ConnectedAsync(ServiceHarness h, string alias, KeySource? key = null)
+    private static async Task<OrgAuthView> ConnectedAsync(ServiceHarness h, string alias, KeySource? key = null) =>
+        await ConnectedAsync(h, alias, h.AddUser(OrgKind.Production), key);
+
+    private static async Task<OrgAuthView> ConnectedAsync(ServiceHarness h, string alias, string username, KeySource? key = null)
     {
-        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production), key, alias))).Error);
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(username, key, alias))).Error);
         return Assert.Single(h.Service.List(new[] { alias }, false, false).Auths);
     }
 
@@ -81,6 +84,28 @@ public class TokenKeeperTests
         var renewed = await h.Service.EnsureWorkingTokenAsync(view, true, "key-pass", _ => { }, _ => { }, CancellationToken.None);
         Assert.NotEqual(view.Auth.AccessToken, renewed.Auth.AccessToken);
         Assert.All(h.Files().Values, bytes => Assert.DoesNotContain("key-pass", System.Text.Encoding.UTF8.GetString(bytes)));
+    }
+
+    [Fact]
+    public async Task Renewal_under_the_org_lock_fails_at_once_on_user_not_approved_and_leaves_the_lock_free()
+    {
+        await using var h = await ServiceHarness.StartAsync();
+        // A scratch org takes the sandbox audience, for which a login would wait up to 5 minutes for replication.
+        var username = h.AddUser(OrgKind.Scratch);
+        var view = await ConnectedAsync(h, "Scratch", username);
+        h.Server.Directory.FindUser(username)!.RevokeAuthorization(h.App);
+        var logins = h.Server.TokenRequests.Count;
+
+        var ex = await Assert.ThrowsAsync<JwtAuth.Core.Login.SalesforceAuthException>(() => EnsureAsync(h, view, refresh: true));
+
+        Assert.Equal("UserNotApproved", ex.ErrorId);
+        Assert.Equal(TimeSpan.Zero, ex.ReplicationWait);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Equal(logins + 1, h.Server.TokenRequests.Count);
+        // Another store user (as another process would be) gets the org lock without waiting.
+        using (new JwtAuth.Core.Store.OrgAuthStore(h.StoreDirectory).AcquireOrgLock(username, TimeSpan.FromMilliseconds(200)))
+        {
+        }
     }
 
     [Fact]
