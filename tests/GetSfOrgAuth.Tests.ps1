@@ -3,9 +3,10 @@ BeforeAll {
     Import-Module (Get-StagedModulePath) -Force
     $script:Mock = Start-MockSalesforce
     $script:Cert = New-SfCertificate -OutputDirectory (Join-Path $TestDrive 'keys')
-    $script:Scenario = New-TestScenario -Mock $script:Mock -CertificatePath $script:Cert.CertificatePath -ScratchCount 2
+    $script:Scenario = New-TestScenario -Mock $script:Mock -CertificatePath $script:Cert.CertificatePath -ScratchCount 4
     $script:Url = $script:Mock.BaseUrl
     $script:Connect = @{ ClientId = $script:Scenario.ConsumerKey; KeyFile = $script:Cert.KeyPath; LoginUrl = $script:Url }
+    $script:Scratch = @{ Audience = 'https://test.salesforce.com' }
 }
 
 AfterAll {
@@ -102,6 +103,72 @@ Describe 'Get-SfOrgAuth' {
         ($lines -join "`n") | Should -Match ([regex]::Escape((Get-SfOrgAuth feature1).Username))
     }
 
+    It 'shows every alias of an org in the order they were set, and the one set last as Alias' {
+        # HubOrg was set first (BeforeEach); 'bhub' sorts before 'chub', so the last alias is not the alphabetically first.
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias chub | Out-Null
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias bhub | Out-Null
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias chub | Out-Null
+        $hub = Get-SfOrgAuth $script:Scenario.HubUsername
+        $hub.Aliases | Should -Be @('HubOrg', 'bhub', 'chub')
+        $hub.Alias | Should -Be 'chub'
+        (Get-SfOrgAuth | Where-Object Username -eq $script:Scenario.HubUsername).Aliases | Should -Be @('HubOrg', 'bhub', 'chub')
+        (Get-SfOrgAuth feature1).Aliases | Should -Be @('feature1')
+    }
+
+    It 'refuses an empty default with NoDefaultOrg / NoDefaultDevHub whose fix names the Connect-SfOrgJwt switch' {
+        Disconnect-SfOrg HubOrg, feature1 -Confirm:$false
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias HubOrg | Out-Null
+
+        Get-SfOrgAuth -DefaultOrg -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'NoDefaultOrg*'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-SfOrgJwt -SetDefault\b(?!DevHub)'
+
+        Get-SfOrgAuth -DefaultDevHub -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'NoDefaultDevHub*'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-SfOrgJwt -SetDefaultDevHub'
+    }
+
+    It 'refuses names together with a default switch in the binder, and keeps -SfCli and piped names' {
+        { Get-SfOrgAuth feature1 -DefaultDevHub } | Should -Throw -ErrorId 'PositionalParameterNotFound,JwtAuth.Commands.GetSfOrgAuthCommand'
+        { Get-SfOrgAuth -Name feature1 -DefaultOrg } | Should -Throw -ErrorId 'AmbiguousParameterSet,JwtAuth.Commands.GetSfOrgAuthCommand'
+        { Get-SfOrgAuth -DefaultOrg -DefaultDevHub } | Should -Throw -ErrorId 'AmbiguousParameterSet,JwtAuth.Commands.GetSfOrgAuthCommand'
+        $sets = (Get-Command Get-SfOrgAuth).ParameterSets
+        ($sets | Where-Object Name -eq SfCli).Parameters.Name | Should -Contain 'Name'
+        (('HubOrg', 'feature1' | Get-SfOrgAuth).Username | Sort-Object) | Should -Be (@($script:Scenario.HubUsername, $script:Scenario.ScratchUsernames[0]) | Sort-Object)
+        (Get-SfOrgAuth | Get-SfOrgAuth -Refresh).Count | Should -Be 2
+    }
+
+    It 'lists in natural order: by alias (scratch2 before scratch10), then orgs without an alias by username' {
+        # The usernames sort test-2 < test-3 < test-4, the opposite of the natural order of their aliases.
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $script:Scenario.ScratchUsernames[1] -Alias scratch10 | Out-Null
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $script:Scenario.ScratchUsernames[2] -Alias scratch2 | Out-Null
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $script:Scenario.ScratchUsernames[3] | Out-Null
+
+        $listed = Get-SfOrgAuth | ForEach-Object { if ($_.Alias) { $_.Alias } else { $_.Username } }
+        $listed | Should -Be @('feature1', 'HubOrg', 'scratch2', 'scratch10', $script:Scenario.ScratchUsernames[3])
+        (Get-SfOrgAuth 'scratch*').Alias | Should -Be @('scratch2', 'scratch10')
+        $completions = (TabExpansion2 -inputScript 'Get-SfOrgAuth scr' -cursorColumn 'Get-SfOrgAuth scr'.Length).CompletionMatches.CompletionText
+        $completions | Should -Be @('scratch2', 'scratch10')
+        $all = (TabExpansion2 -inputScript 'Disconnect-SfOrg ' -cursorColumn 'Disconnect-SfOrg '.Length).CompletionMatches.CompletionText
+        $all[0..3] | Should -Be @('feature1', 'HubOrg', 'scratch2', 'scratch10')
+    }
+
+    It 'is silent for a wildcard that matches nothing and reports a literal name as OrgAuthNotFound with a fix for Get-SfOrgAuth' {
+        Get-SfOrgAuth 'zz*' -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs | Should -BeNullOrEmpty
+        Get-SfOrgAuth nosuchorg -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'OrgAuthNotFound,JwtAuth.Commands.GetSfOrgAuthCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be 'nosuchorg'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Get-SfOrgAuth'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-SfOrgJwt'
+        $errs[0].Exception.Message | Should -Match "'nosuchorg'"
+    }
+
     It 'completes org names for -Name' {
         $completions = TabExpansion2 -inputScript 'Get-SfOrgAuth -Name Hub' -cursorColumn 'Get-SfOrgAuth -Name Hub'.Length
         $completions.CompletionMatches.CompletionText | Should -Contain 'HubOrg'
@@ -124,6 +191,20 @@ Describe 'Get-SfOrgAuth' {
         $users = Complete 'Connect-SfOrgJwt -Username '
         $users | Should -Contain $script:Scenario.HubUsername
         $users | Should -Contain 'completion@acme.example'
+    }
+
+    It 'completes -Username and -LoginUrl in natural order (ci2 before ci10)' {
+        foreach ($n in 10, 2) {
+            $orgFile = Join-Path $env:JWTAUTH_HOME "orgs/ci$n@acme.example.json"
+            @{ version = 1; revision = 1; username = "ci$n@acme.example"; orgId = '00D000000000001EAA'; orgType = 'Production'
+                instanceUrl = "https://acme$n.my.salesforce.com"; loginUrl = "https://acme$n.my.salesforce.com"; audience = 'https://login.salesforce.com'
+                clientId = '3MVG9completion'; key = @{ kind = 'None' } } | ConvertTo-Json | Set-Content -LiteralPath $orgFile
+        }
+        function Complete([string] $line) { (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText }
+
+        Complete 'Connect-SfOrgJwt -Username ci' | Should -Be @('ci2@acme.example', 'ci10@acme.example')
+        Complete 'Connect-SfOrgJwt -LoginUrl https://acme' | Should -Be @('https://acme2.my.salesforce.com', 'https://acme10.my.salesforce.com')
+        Complete 'Get-SfOrgAuth ci' | Should -Be @('ci2@acme.example', 'ci10@acme.example')
     }
 }
 
@@ -156,5 +237,29 @@ Describe 'Disconnect-SfOrg' {
     It 'reports an unknown org as ObjectNotFound' {
         Disconnect-SfOrg nosuch -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'OrgAuthNotFound*'
+    }
+
+    It 'is silent for a wildcard that matches nothing, as Get-SfOrgAuth is' {
+        Disconnect-SfOrg 'zz*' -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -BeNullOrEmpty
+        (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
+    }
+
+    It 'reports a literal name that matches nothing as OrgAuthNotFound with a fix that lists the orgs (<Case>)' -ForEach @(
+        @{ Case = 'JwtAuth'; SfCli = $false; Fix = 'Get-SfOrgAuth(?! -SfCli)' }
+        @{ Case = '-SfCli'; SfCli = $true; Fix = 'Get-SfOrgAuth -SfCli' }
+    ) {
+        # The Salesforce CLI's home is HOME (USERPROFILE on Windows): an empty temp folder, so the CLI knows no org either.
+        $home_, $profile_ = $env:HOME, $env:USERPROFILE
+        $env:HOME = $env:USERPROFILE = Join-Path $TestDrive ('home-' + [guid]::NewGuid().ToString('N'))
+        try {
+            Disconnect-SfOrg nosuch -SfCli:$SfCli -Confirm:$false -ErrorVariable errs -ErrorAction SilentlyContinue
+        } finally { $env:HOME, $env:USERPROFILE = $home_, $profile_ }
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -Be 'OrgAuthNotFound,JwtAuth.Commands.DisconnectSfOrgCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errs[0].TargetObject | Should -Be 'nosuch'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match $Fix
+        (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
     }
 }

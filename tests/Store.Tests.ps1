@@ -131,6 +131,37 @@ while (-not (Test-Path '$go')) { if ([DateTime]::UtcNow -gt `$deadline) { throw 
         @($settings.aliases.PSObject.Properties).Count | Should -Be 1
     }
 
+    It 'warns, naming both usernames, when an alias moves to another org, and not when it stays' {
+        $first, $second = $script:Scenario.ScratchUsernames[0], $script:Scenario.ScratchUsernames[1]
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $first -Alias feature -WarningVariable warned | Out-Null
+        $warned | Should -BeNullOrEmpty
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $second -Alias feature -WarningVariable warned | Out-Null
+        @($warned).Count | Should -Be 1
+        "$($warned[0])" | Should -Be "Alias 'feature' moved from $first to $second."
+        Connect-SfOrgJwt @script:Connect @script:Scratch -Username $second -Alias feature -WarningVariable warned | Out-Null
+        $warned | Should -BeNullOrEmpty
+        (Get-SfOrgAuth feature).Username | Should -Be $second
+    }
+
+    It 'gives a corrupt org file and a corrupt settings.json a RecommendedAction that says what to do with the file' {
+        Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias hub | Out-Null
+        $orgFile = @(Get-ChildItem (Join-Path $env:JWTAUTH_HOME 'orgs') -Filter '*.json')[0].FullName
+        [IO.File]::WriteAllText($orgFile, '{"version": 1, "username": "trunc')
+        $settings = Join-Path $env:JWTAUTH_HOME 'settings.json'
+        [IO.File]::WriteAllText($settings, 'not json at all')
+
+        $null = Get-SfOrgAuth -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 2
+        $orgError = $errs | Where-Object TargetObject -eq $orgFile
+        $orgError.FullyQualifiedErrorId | Should -BeLike 'StoreFileCorrupt*'
+        $orgError.ErrorDetails.RecommendedAction | Should -Match 'Connect-SfOrgJwt'
+        $orgError.ErrorDetails.RecommendedAction | Should -Match 'delete'
+        $settingsError = $errs | Where-Object TargetObject -eq $settings
+        $settingsError.FullyQualifiedErrorId | Should -BeLike 'StoreFileCorrupt*'
+        $settingsError.ErrorDetails.RecommendedAction | Should -Match 'Delete'
+        $settingsError.ErrorDetails.RecommendedAction | Should -Match 'alias'
+    }
+
     It 'reports a corrupt org file as a non-terminating StoreFileCorrupt error naming it, and lists the others' {
         Connect-SfOrgJwt @script:Connect -Username $script:Scenario.HubUsername -Alias hub | Out-Null
         Connect-SfOrgJwt @script:Connect @script:Scratch -Username $script:Scenario.ScratchUsernames[0] -Alias feature | Out-Null

@@ -178,7 +178,7 @@ namespace JwtAuth.Core.Service
             {
                 if (request.RegisterWithSfCli)
                     new SfCliAuthRegistrar(_sfCliPaths()).Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
-                return new ConnectResult(request.Username, OrgAuthViews.From(saved.Stored!), null);
+                return new ConnectResult(request.Username, OrgAuthViews.From(saved.Stored!), null, saved.AliasMoved);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using JwtAuth.Core.Errors;
 using JwtAuth.Core.Login;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
@@ -48,21 +49,25 @@ namespace JwtAuth.Core.Service
             new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths, _requestTimeout)
                 .ConnectAsync(requests, throttleLimit, onResult, onVerbose, cancellationToken);
 
-        /// <summary>Stored auths (process-scoped ones shadow persisted ones), selected by name or default mark.</summary>
+        /// <summary>
+        /// Stored auths (process-scoped ones shadow persisted ones) in listing order, selected by name or default mark;
+        /// a literal name that matches nothing and an unset default are errors in <see cref="OrgAuthListing.NotFound"/>.
+        /// </summary>
         public OrgAuthListing List(IReadOnlyList<string>? names, bool defaultOrg, bool defaultDevHub)
         {
             var snapshot = _stores.ReadAll();
-            var problems = snapshot.Problems.Select(p => (Exception)new StoreException(p.ErrorId, Errors.JwtAuthErrorKind.InvalidData, p.Message, null, p.Path)).ToList();
-            IReadOnlyList<StoredOrgAuth> auths = snapshot.Auths;
-            var unmatched = new List<string>();
+            var problems = snapshot.Problems.Select(p => (Exception)p.ToException()).ToList();
+            var views = OrgAuthViews.Sorted(snapshot.Auths.Select(OrgAuthViews.From));
+            var notFound = new List<JwtAuthException>();
             if (defaultOrg || defaultDevHub)
             {
-                auths = auths.Where(a => (defaultOrg && a.IsDefault) || (defaultDevHub && a.IsDefaultDevHub)).ToList();
-                if (auths.Count == 0) unmatched.Add(defaultDevHub && !defaultOrg ? "(default Dev Hub)" : "(default org)");
+                views = views.Where(v => (defaultOrg && v.IsDefault) || (defaultDevHub && v.IsDefaultDevHub)).ToList();
+                if (defaultOrg && !views.Any(v => v.IsDefault)) notFound.Add(OrgLookupErrors.NoDefault(devHub: false));
+                if (defaultDevHub && !views.Any(v => v.IsDefaultDevHub)) notFound.Add(OrgLookupErrors.NoDefault(devHub: true));
             }
-            var (matches, notFound) = OrgAuthViews.Select(auths, names, a => a.Aliases.Concat(new[] { a.Username }));
-            unmatched.AddRange(notFound);
-            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, problems);
+            var (matches, unmatched) = OrgAuthViews.Select(views, names, OrgLookupErrors.NotStored);
+            notFound.AddRange(unmatched);
+            return new OrgAuthListing(matches, notFound, problems);
         }
 
         /// <summary>The auth with a token Salesforce accepts, renewed with the stored key reference when needed
@@ -75,16 +80,20 @@ namespace JwtAuth.Core.Service
         public OrgAuthListing ListSfCli(IReadOnlyList<string>? names)
         {
             var problems = new List<SfCliException>();
-            var orgs = new SfCliAuthReader(_sfCliPaths()).ListOrgs(problems);
-            var (matches, unmatched) = OrgAuthViews.Select(orgs, names, o => o.Aliases.Concat(new[] { o.Username }));
-            return new OrgAuthListing(matches.Select(OrgAuthViews.From).ToList(), unmatched, problems.Cast<Exception>().ToList());
+            var views = OrgAuthViews.Sorted(new SfCliAuthReader(_sfCliPaths()).ListOrgs(problems).Select(OrgAuthViews.From));
+            var (matches, notFound) = OrgAuthViews.Select(views, names, OrgLookupErrors.NotInSfCli);
+            return new OrgAuthListing(matches, notFound, problems.Cast<Exception>().ToList());
         }
 
-        /// <summary>The usernames a Disconnect-SfOrg name stands for, in JwtAuth (and the CLI when asked).</summary>
+        /// <summary>
+        /// The usernames a Disconnect-SfOrg name stands for, in JwtAuth (and the CLI when asked); none for a wildcard
+        /// that matches nothing, while a literal name that matches nothing throws <see cref="StoreErrorIds.OrgAuthNotFound"/>.
+        /// </summary>
         public IReadOnlyList<string> ResolveForRemoval(string name, bool includeSfCli)
         {
             var usernames = List(new[] { name }, false, false).Auths.Select(v => v.Auth.Username).ToList();
             if (includeSfCli) usernames.AddRange(ListSfCli(new[] { name }).Auths.Select(v => v.Auth.Username));
+            if (usernames.Count == 0 && !new WildcardPattern(name).HasWildcards) throw OrgLookupErrors.NothingToRemove(name, includeSfCli);
             return usernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
@@ -96,11 +105,13 @@ namespace JwtAuth.Core.Service
                 new SfCliAuthRemover(_sfCliPaths()).Remove(username);
         }
 
-        /// <summary>Aliases, then usernames, for tab completion.</summary>
+        /// <summary>Aliases, then usernames, each in <see cref="NaturalOrder"/>, for tab completion.</summary>
         public IReadOnlyList<string> CompletionNames()
         {
             var auths = _stores.ReadAll().Auths;
-            return auths.SelectMany(a => a.Aliases).Concat(auths.Select(a => a.Username)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return auths.SelectMany(a => a.Aliases).OrderBy(a => a, NaturalOrder.Instance)
+                .Concat(auths.Select(a => a.Username).OrderBy(u => u, NaturalOrder.Instance))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using JwtAuth.Core.Model;
 
 namespace JwtAuth.Core.Service
@@ -12,6 +14,9 @@ namespace JwtAuth.Core.Service
         }
 
         public OrgAuth Auth { get; }
+
+        /// <summary>Every alias of the org, in the order they were set; <see cref="OrgAuth.Alias"/> is the last.</summary>
+        public IReadOnlyList<string> Aliases { get; set; } = Array.Empty<string>();
 
         /// <summary>CurrentUser, Process or SfCli.</summary>
         public string Scope { get; }

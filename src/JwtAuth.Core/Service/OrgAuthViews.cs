@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using JwtAuth.Core.Errors;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.SfCli;
 using JwtAuth.Core.Store;
@@ -14,6 +15,7 @@ namespace JwtAuth.Core.Service
         {
             var view = new OrgAuthView(stored.Auth, stored.Scope.ToString())
             {
+                Aliases = stored.Aliases,
                 IsDefault = stored.IsDefault,
                 IsDefaultDevHub = stored.IsDefaultDevHub,
                 Stored = stored,
@@ -41,6 +43,7 @@ namespace JwtAuth.Core.Service
             };
             return new OrgAuthView(auth, "SfCli")
             {
+                Aliases = org.Aliases,
                 IsDefault = org.IsDefault,
                 IsDefaultDevHub = org.IsDefaultDevHub,
                 AuthMethod = org.AuthMethod.ToString(),
@@ -48,22 +51,36 @@ namespace JwtAuth.Core.Service
             };
         }
 
-        /// <summary>Those matching any of the names (alias or username, wildcards), and the names that matched none.</summary>
-        public static (IReadOnlyList<T> Matches, IReadOnlyList<string> Unmatched) Select<T>(IReadOnlyList<T> all,
-            IReadOnlyList<string>? names, Func<T, IEnumerable<string>> namesOf)
+        /// <summary>
+        /// The listing order: orgs with an alias by that alias (the one set last), then the others by username,
+        /// each in <see cref="NaturalOrder"/> (scratch2 before scratch10).
+        /// </summary>
+        public static IReadOnlyList<OrgAuthView> Sorted(IEnumerable<OrgAuthView> views) =>
+            views.OrderBy(v => v.Auth.Alias is null)
+                .ThenBy(v => v.Auth.Alias, NaturalOrder.Instance)
+                .ThenBy(v => v.Auth.Username, NaturalOrder.Instance)
+                .ToList();
+
+        /// <summary>
+        /// Those matching any of the names (alias or username, wildcards), in the order of the names and within
+        /// one name in the order of <paramref name="all"/>; and an error from <paramref name="notFound"/> for each
+        /// name without wildcards that matched none (a wildcard that matches nothing is not an error).
+        /// </summary>
+        public static (IReadOnlyList<OrgAuthView> Matches, IReadOnlyList<JwtAuthException> NotFound) Select(IReadOnlyList<OrgAuthView> all,
+            IReadOnlyList<string>? names, Func<string, JwtAuthException> notFound)
         {
-            if (names is null || names.Count == 0) return (all, Array.Empty<string>());
-            var matches = new List<T>();
-            var unmatched = new List<string>();
+            if (names is null || names.Count == 0) return (all, Array.Empty<JwtAuthException>());
+            var matches = new List<OrgAuthView>();
+            var errors = new List<JwtAuthException>();
             foreach (var name in names)
             {
                 var pattern = new WildcardPattern(name);
-                var found = all.Where(item => namesOf(item).Any(n => pattern.IsMatch(n))).ToList();
-                if (found.Count == 0 && !pattern.HasWildcards) unmatched.Add(name);
-                foreach (var item in found)
-                    if (!matches.Contains(item)) matches.Add(item);
+                var found = all.Where(view => view.Aliases.Concat(new[] { view.Auth.Username }).Any(pattern.IsMatch)).ToList();
+                if (found.Count == 0 && !pattern.HasWildcards) errors.Add(notFound(name));
+                foreach (var view in found)
+                    if (!matches.Contains(view)) matches.Add(view);
             }
-            return (matches, unmatched);
+            return (matches, errors);
         }
     }
 }

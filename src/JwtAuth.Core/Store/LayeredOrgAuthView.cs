@@ -32,8 +32,9 @@ namespace JwtAuth.Core.Store
             var auths = process.Auths.ToList();
             auths.AddRange(persisted.Auths.Where(p => !process.Auths.Any(a => OrgIndex.SameName(a.Username, p.Username))));
 
+            // Process aliases are applied after the persisted ones: they count as set later (they were set in this process).
             var index = persisted.ToIndex();
-            foreach (var pair in process.Aliases) index.SetAlias(pair.Key, pair.Value);
+            foreach (var pair in process.ToIndex().Aliases) index.SetAlias(pair.Key, pair.Value);
             if (process.DefaultUsername != null) index.DefaultOrg = process.DefaultUsername;
             if (process.DefaultDevHubUsername != null) index.DefaultDevHub = process.DefaultDevHubUsername;
 

@@ -86,8 +86,7 @@ namespace JwtAuth.Core.Store
         private StoreProblem? KeyProblem()
         {
             if (OwnerOnlyAccess.IsWindows || !_keyFile.IsDamaged()) return null;
-            return new StoreProblem(_keyFile.Path, StoreErrorIds.KeyInvalid,
-                $"The token key '{_keyFile.Path}' is not a {StoreKeyFile.KeyLength}-byte key, so stored tokens cannot be decrypted. The next Connect-SfOrgJwt replaces it; tokens are renewed as needed.");
+            return StoreProblem.From(StoreException.KeyInvalid(_keyFile.Path, StoreKeyFile.KeyLength));
         }
 
         /// <summary>The auth in <paramref name="path"/> with its token decrypted (or marked unreadable), or null when there is no such file.</summary>

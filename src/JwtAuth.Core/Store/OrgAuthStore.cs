@@ -100,7 +100,7 @@ namespace JwtAuth.Core.Store
                     index = _settings.Read();
                 }
 
-                var written = new List<PendingSave>();
+                var written = new List<(PendingSave Save, AliasMove? Moved)>();
                 var indexChanged = false;
                 foreach (var save in pending)
                 {
@@ -108,7 +108,6 @@ namespace JwtAuth.Core.Store
                     {
                         // The org file goes first: a settings.json naming an org whose file is not there yet would be a dangling alias.
                         _orgs.Write(save.Document, _orgs.CurrentRevision(save.Username) + 1, save.Token);
-                        written.Add(save);
                     }
                     catch (StoreException e)
                     {
@@ -116,14 +115,16 @@ namespace JwtAuth.Core.Store
                         continue;
                     }
 
-                    indexChanged |= index.Assign(save.Username, save.Alias, save.Request.SetDefault, save.Request.SetDefaultDevHub);
+                    indexChanged |= index.Assign(save.Username, save.Alias, save.Request.SetDefault, save.Request.SetDefaultDevHub, out var moved);
+                    // An alias left behind by an org whose file is gone was nobody's: taking it is no move to tell about.
+                    written.Add((save, moved != null && _orgs.Exists(moved.FromUsername) ? moved : null));
                 }
 
                 // One settings.json write for the whole batch: a bulk connect gives every org an alias.
                 if (indexChanged) _settings.Write(index);
 
-                foreach (var save in written)
-                    outcomes[save.Index] = new OrgAuthSaveOutcome(index.Mark(_orgs.Written(save.Document, OrgAuthCopy.Of(save.Request.Auth))), null);
+                foreach (var (save, moved) in written)
+                    outcomes[save.Index] = new OrgAuthSaveOutcome(index.Mark(_orgs.Written(save.Document, OrgAuthCopy.Of(save.Request.Auth))), null, moved);
             }
 
             return outcomes;

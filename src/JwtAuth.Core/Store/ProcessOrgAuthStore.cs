@@ -42,7 +42,7 @@ namespace JwtAuth.Core.Store
             {
                 try
                 {
-                    outcomes.Add(new OrgAuthSaveOutcome(Save(save), null));
+                    outcomes.Add(Save(save));
                 }
                 catch (Exception e) when (e is JwtAuth.Core.Errors.JwtAuthException || e is ArgumentException)
                 {
@@ -93,7 +93,7 @@ namespace JwtAuth.Core.Store
             return new Releaser(semaphore);
         }
 
-        private StoredOrgAuth Save(OrgAuthSave save)
+        private OrgAuthSaveOutcome Save(OrgAuthSave save)
         {
             var username = OrgNames.Username(save.Auth.Username);
             var alias = save.Auth.Alias == null ? null : OrgNames.Alias(save.Auth.Alias);
@@ -104,8 +104,8 @@ namespace JwtAuth.Core.Store
                 copy.Alias = null;
                 _auths.Remove(username);
                 _auths[username] = new Entry(copy, revision);
-                _index.Assign(username, alias, save.SetDefault, save.SetDefaultDevHub);
-                return Snapshot().Find(username)!;
+                _index.Assign(username, alias, save.SetDefault, save.SetDefaultDevHub, out var moved);
+                return new OrgAuthSaveOutcome(Snapshot().Find(username)!, null, moved);
             }
         }
 

@@ -14,8 +14,19 @@ namespace JwtAuth.Core.Store
 
         internal static StoreException FileCorrupt(string path, string detail, Exception? inner = null) =>
             new StoreException(StoreErrorIds.FileCorrupt, JwtAuthErrorKind.InvalidData,
-                $"The auth store file '{path}' cannot be read: {detail}.",
-                "Fix or delete that file; for an org file, run Connect-SfOrgJwt again to recreate it.", path, inner);
+                $"The auth store file '{path}' cannot be read: {detail}.", RepairOf(path), path, inner);
+
+        internal static StoreException KeyInvalid(string path, int keyLength) =>
+            new StoreException(StoreErrorIds.KeyInvalid, JwtAuthErrorKind.InvalidData,
+                $"The token key '{path}' is not a {keyLength}-byte key, so stored tokens cannot be decrypted.",
+                "Nothing to do: the next Connect-SfOrgJwt replaces it, and tokens are renewed as needed.", path);
+
+        // What to do with a damaged file depends on what it holds: settings.json is only aliases and default marks,
+        // an org file is one org's auth, which a reconnect writes anew.
+        private static string RepairOf(string path) =>
+            string.Equals(System.IO.Path.GetFileName(path), StoreLayout.SettingsFileName, StringComparison.OrdinalIgnoreCase)
+                ? "Delete that file (the aliases and default marks are then gone; set them again with Connect-SfOrgJwt -Alias, -SetDefault or -SetDefaultDevHub), or repair its JSON."
+                : "Run Connect-SfOrgJwt again for that org, which rewrites the file, or delete the file to forget the org.";
 
         internal static StoreException VersionUnsupported(string path, int version) =>
             new StoreException(StoreErrorIds.VersionUnsupported, JwtAuthErrorKind.InvalidData,
@@ -53,6 +64,8 @@ namespace JwtAuth.Core.Store
         public const string VersionUnsupported = "StoreVersionUnsupported";
         public const string LockTimeout = "StoreLockTimeout";
         public const string OrgAuthNotFound = "OrgAuthNotFound";
+        public const string NoDefaultOrg = "NoDefaultOrg";
+        public const string NoDefaultDevHub = "NoDefaultDevHub";
         public const string WriteFailed = "StoreWriteFailed";
         public const string FileUnreadable = "StoreFileUnreadable";
         public const string InvalidAlias = "InvalidOrgAlias";

@@ -22,7 +22,9 @@ namespace JwtAuth.Core.Store
 
         public string OrgsDirectory => Path.Combine(DirectoryPath, "orgs");
 
-        public string SettingsPath => Path.Combine(DirectoryPath, "settings.json");
+        public const string SettingsFileName = "settings.json";
+
+        public string SettingsPath => Path.Combine(DirectoryPath, SettingsFileName);
 
         public string KeyPath => Path.Combine(DirectoryPath, "key.bin");
 

@@ -1,3 +1,5 @@
+using JwtAuth.Core.Errors;
+
 namespace JwtAuth.Core.Store
 {
     /// <summary>
@@ -13,6 +15,8 @@ namespace JwtAuth.Core.Store
             Message = message;
         }
 
+        private StoreProblem(StoreException error) : this((error.Target as string) ?? string.Empty, error.ErrorId, error.Message) => Error = error;
+
         /// <summary>Full path of the file at fault.</summary>
         public string Path { get; }
 
@@ -22,7 +26,14 @@ namespace JwtAuth.Core.Store
         /// <summary>What is wrong and what to do, naming the file; never a secret.</summary>
         public string Message { get; }
 
-        internal static StoreProblem From(StoreException e) => new StoreProblem((e.Target as string) ?? string.Empty, e.ErrorId, e.Message);
+        /// <summary>The error the problem was read as, with its kind and its fix; null for a problem made from parts.</summary>
+        private StoreException? Error { get; }
+
+        internal static StoreProblem From(StoreException e) => new StoreProblem(e);
+
+        /// <summary>The problem as the typed error a cmdlet writes: the original one, so its category and fix survive.</summary>
+        public JwtAuthException ToException() =>
+            Error ?? new StoreException(ErrorId, JwtAuthErrorKind.InvalidData, Message, null, Path);
 
         public override string ToString() => $"{ErrorId}: {Message}";
     }

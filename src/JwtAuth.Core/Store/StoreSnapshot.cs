@@ -10,14 +10,17 @@ namespace JwtAuth.Core.Store
     /// </summary>
     public sealed class StoreSnapshot
     {
-        private StoreSnapshot(IReadOnlyList<StoredOrgAuth> auths, IReadOnlyList<StoreProblem> problems,
-            IReadOnlyDictionary<string, string> aliases, string? defaultUsername, string? defaultDevHubUsername)
+        // The aliases and marks of the present orgs, in the order the aliases were set.
+        private readonly OrgIndex _index;
+
+        private StoreSnapshot(IReadOnlyList<StoredOrgAuth> auths, IReadOnlyList<StoreProblem> problems, OrgIndex index)
         {
             Auths = auths;
             Problems = problems;
+            _index = index;
+            var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in index.Aliases) aliases[pair.Key] = pair.Value;
             Aliases = aliases;
-            DefaultUsername = defaultUsername;
-            DefaultDevHubUsername = defaultDevHubUsername;
         }
 
         /// <summary>The readable auths, sorted by username.</summary>
@@ -29,9 +32,9 @@ namespace JwtAuth.Core.Store
         /// <summary>Alias to username, only for aliases whose org is present.</summary>
         public IReadOnlyDictionary<string, string> Aliases { get; }
 
-        public string? DefaultUsername { get; }
+        public string? DefaultUsername => _index.DefaultOrg;
 
-        public string? DefaultDevHubUsername { get; }
+        public string? DefaultDevHubUsername => _index.DefaultDevHub;
 
         internal StoredOrgAuth? Default => Auths.FirstOrDefault(a => a.IsDefault);
 
@@ -51,21 +54,11 @@ namespace JwtAuth.Core.Store
         internal static StoreSnapshot Create(IEnumerable<StoredOrgAuth> auths, OrgIndex index, IReadOnlyList<StoreProblem> problems)
         {
             var present = auths.OrderBy(a => a.Username, StringComparer.OrdinalIgnoreCase).ToList();
-            bool Exists(string? username) => username != null && present.Any(a => OrgIndex.SameName(a.Username, username));
-
-            var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in index.Aliases.Where(p => Exists(p.Value))) aliases[pair.Key] = pair.Value;
-            var defaultOrg = Exists(index.DefaultOrg) ? index.DefaultOrg : null;
-            var defaultHub = Exists(index.DefaultDevHub) ? index.DefaultDevHub : null;
-
-            return new StoreSnapshot(present.Select(index.Mark).ToList(), problems, aliases, defaultOrg, defaultHub);
+            var marks = index.Where(username => present.Any(a => OrgIndex.SameName(a.Username, username)));
+            return new StoreSnapshot(present.Select(marks.Mark).ToList(), problems, marks);
         }
 
-        internal OrgIndex ToIndex()
-        {
-            var index = new OrgIndex { DefaultOrg = DefaultUsername, DefaultDevHub = DefaultDevHubUsername };
-            foreach (var pair in Aliases) index.Aliases[pair.Key] = pair.Value;
-            return index;
-        }
+        /// <summary>A copy of the aliases (in the order they were set) and marks, to layer another scope's on top.</summary>
+        internal OrgIndex ToIndex() => _index.Where(_ => true);
     }
 }

@@ -17,7 +17,7 @@ namespace JwtAuth.Core.Store
         {
             Auth = auth;
             Aliases = aliases;
-            Auth.Alias = aliases.Count > 0 ? aliases[0] : null;
+            Auth.Alias = aliases.Count > 0 ? aliases[aliases.Count - 1] : null;
             IsDefault = isDefault;
             IsDefaultDevHub = isDefaultDevHub;
             Scope = scope;
@@ -26,15 +26,15 @@ namespace JwtAuth.Core.Store
             FilePath = filePath;
         }
 
-        /// <summary>The org details; <see cref="OrgAuth.AccessToken"/> is the decrypted token or null, <see cref="OrgAuth.Alias"/> the first alias.</summary>
+        /// <summary>The org details; <see cref="OrgAuth.AccessToken"/> is the decrypted token or null, <see cref="OrgAuth.Alias"/> the alias set last.</summary>
         public OrgAuth Auth { get; }
 
         public string Username => Auth.Username;
 
-        /// <summary>The first alias (sorted), or null.</summary>
+        /// <summary>The alias set last, or null.</summary>
         internal string? Alias => Auth.Alias;
 
-        /// <summary>Every alias that names this org, sorted.</summary>
+        /// <summary>Every alias that names this org, in the order they were set (the last is <see cref="Alias"/>).</summary>
         public IReadOnlyList<string> Aliases { get; }
 
         public bool IsDefault { get; }

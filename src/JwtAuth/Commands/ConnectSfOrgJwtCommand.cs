@@ -149,6 +149,7 @@ namespace JwtAuth.Commands
                     onResult: result => dispatcher.Post(() =>
                     {
                         progress.Completed(result.Username);
+                        if (result.AliasMoved != null) WriteWarning(result.AliasMoved.Message);
                         if (result.Error is null) WriteObject(OrgAuthOutput.From(result.View!, asPlainText: false));
                         else WriteCoreError(result.Error, result.Username);
                     }),

@@ -26,15 +26,8 @@ namespace JwtAuth.Commands
             {
                 try
                 {
-                    var targets = service.ResolveForRemoval(name, SfCli);
-                    if (targets.Count == 0)
-                    {
-                        WriteError(new ErrorRecord(
-                            new ItemNotFoundException($"No authorized org matches '{name}'{(SfCli ? " in JwtAuth or the Salesforce CLI" : string.Empty)}. Run Get-SfOrgAuth{(SfCli ? " -SfCli" : string.Empty)} to list the orgs."),
-                            "OrgAuthNotFound", ErrorCategory.ObjectNotFound, name));
-                        continue;
-                    }
-                    foreach (var username in targets)
+                    // A literal name that matches nothing throws OrgAuthNotFound; a wildcard that matches nothing is silent.
+                    foreach (var username in service.ResolveForRemoval(name, SfCli))
                     {
                         var what = SfCli ? "Remove the auth, alias and default marks from JwtAuth and the Salesforce CLI" : "Remove the auth, alias and default marks";
                         if (!ShouldProcess(username, what)) continue;

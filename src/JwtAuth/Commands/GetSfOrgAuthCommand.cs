@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using JwtAuth.Core.Service;
 using JwtAuth.Infrastructure;
@@ -10,32 +9,46 @@ namespace JwtAuth.Commands
     /// Lists authorized orgs. Asked for particular orgs (by name or default), it hands back a working
     /// token: the stored one while Salesforce accepts it, else a fresh one minted with the stored key.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SfOrgAuth", DefaultParameterSetName = "JwtAuth")]
+    [Cmdlet(VerbsCommon.Get, "SfOrgAuth", DefaultParameterSetName = ByNameSet)]
     [OutputType(typeof(SfOrgAuth), typeof(SfOrgAuthPlainText))]
     public sealed class GetSfOrgAuthCommand : SfCmdlet
     {
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Names and the default switches are separate sets, so "Get-SfOrgAuth feature1 -DefaultDevHub" is refused
+        // by the binder instead of being read as "feature1, if it is the default Dev Hub".
+        private const string ByNameSet = "ByName";
+        private const string DefaultOrgSet = "DefaultOrg";
+        private const string DefaultDevHubSet = "DefaultDevHub";
+        private const string SfCliSet = "SfCli";
+
+        [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = SfCliSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Username")]
         [SupportsWildcards]
         [ArgumentCompleter(typeof(OrgNameCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter(ParameterSetName = "JwtAuth")]
+        [Parameter(Mandatory = true, ParameterSetName = DefaultOrgSet)]
         public SwitchParameter DefaultOrg { get; set; }
 
-        [Parameter(ParameterSetName = "JwtAuth")]
+        [Parameter(Mandatory = true, ParameterSetName = DefaultDevHubSet)]
         public SwitchParameter DefaultDevHub { get; set; }
 
-        [Parameter(ParameterSetName = "JwtAuth")]
+        [Parameter(ParameterSetName = ByNameSet)]
+        [Parameter(ParameterSetName = DefaultOrgSet)]
+        [Parameter(ParameterSetName = DefaultDevHubSet)]
         public SwitchParameter Refresh { get; set; }
 
-        [Parameter(ParameterSetName = "JwtAuth")]
+        [Parameter(ParameterSetName = ByNameSet)]
+        [Parameter(ParameterSetName = DefaultOrgSet)]
+        [Parameter(ParameterSetName = DefaultDevHubSet)]
         public SwitchParameter AsPlainText { get; set; }
 
-        [Parameter(ParameterSetName = "JwtAuth")]
+        [Parameter(ParameterSetName = ByNameSet)]
+        [Parameter(ParameterSetName = DefaultOrgSet)]
+        [Parameter(ParameterSetName = DefaultDevHubSet)]
         public System.Security.SecureString? KeyPassword { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = "SfCli")]
+        [Parameter(Mandatory = true, ParameterSetName = SfCliSet)]
         public SwitchParameter SfCli { get; set; }
 
         protected override void ProcessRecord()
@@ -56,13 +69,13 @@ namespace JwtAuth.Commands
                 }
                 foreach (var problem in cliListing.Problems) WriteCoreError(problem, null);
                 foreach (var view in cliListing.Auths) WriteObject(OrgAuthOutput.From(view, asPlainText: false));
-                WriteNotFound(cliListing.Unmatched);
+                foreach (var missing in cliListing.NotFound) WriteCoreError(missing, null);
                 return;
             }
 
             var listing = service.List(Name, DefaultOrg, DefaultDevHub);
             foreach (var problem in listing.Problems) WriteCoreError(problem, null);
-            WriteNotFound(listing.Unmatched);
+            foreach (var missing in listing.NotFound) WriteCoreError(missing, null);
 
             // A plain listing is a view of what is stored; a request for particular orgs wants tokens that work.
             var wantsWorkingTokens = Refresh || DefaultOrg || DefaultDevHub || (Name?.Length > 0);
@@ -90,16 +103,6 @@ namespace JwtAuth.Commands
                     }
                 }
             }, StopToken);
-        }
-
-        private void WriteNotFound(System.Collections.Generic.IEnumerable<string> names)
-        {
-            foreach (var name in names)
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No authorized org matches '{name}'. Run Get-SfOrgAuth to list the orgs, or Connect-SfOrgJwt to authorize it."),
-                    "OrgAuthNotFound", ErrorCategory.ObjectNotFound, name));
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.Service;
 
@@ -20,6 +21,7 @@ namespace JwtAuth.Infrastructure
             var auth = view.Auth;
             output.Username = auth.Username;
             output.Alias = auth.Alias;
+            output.Aliases = view.Aliases.ToArray();
             output.OrgId = Empty(auth.OrgId);
             output.UserId = Empty(auth.UserId);
             output.OrgType = (SfOrgType)(int)auth.OrgType;

@@ -4,7 +4,7 @@ using JwtAuth.Core.Service;
 
 namespace JwtAuth.Infrastructure
 {
-    /// <summary>Tab completion of org names: aliases first, then usernames, from the stored auths.</summary>
+    /// <summary>Tab completion of org names: aliases first, then usernames, each in natural order, from the stored auths.</summary>
     public sealed class OrgNameCompleter : CandidateCompleter
     {
         protected override IEnumerable<string> Candidates() => OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(30)).CompletionNames();

@@ -5,10 +5,11 @@ using JwtAuth.Core.Service;
 
 namespace JwtAuth.Infrastructure
 {
-    /// <summary>Tab completion of -Username: the usernames of the stored auths.</summary>
+    /// <summary>Tab completion of -Username: the usernames of the stored auths, in natural order.</summary>
     public sealed class UsernameCompleter : CandidateCompleter
     {
         protected override IEnumerable<string> Candidates() =>
-            OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(30)).List(null, false, false).Auths.Select(v => v.Auth.Username);
+            OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(30)).List(null, false, false).Auths.Select(v => v.Auth.Username)
+                .OrderBy(u => u, NaturalOrder.Instance);
     }
 }

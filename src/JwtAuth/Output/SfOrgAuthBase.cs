@@ -10,7 +10,13 @@ namespace JwtAuth
     public abstract class SfOrgAuthBase
     {
         public string Username { get; set; } = string.Empty;
+
+        /// <summary>The alias set last (of <see cref="Aliases"/>), or null.</summary>
         public string? Alias { get; set; }
+
+        /// <summary>Every alias of the org, in the order they were set (for the Salesforce CLI's orgs, as the CLI lists them).</summary>
+        public string[] Aliases { get; set; } = Array.Empty<string>();
+
         public string? OrgId { get; set; }
         public string? UserId { get; set; }
         public SfOrgType OrgType { get; set; }

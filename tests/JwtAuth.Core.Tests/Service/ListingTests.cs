@@ -18,7 +18,7 @@ public class ListingTests
 
         var none = h.Service.List(new[] { "nosuch", "zz*" }, false, false);
         Assert.Empty(none.Auths);
-        Assert.Equal(new[] { "nosuch" }, none.Unmatched);
+        Assert.Equal(new object[] { "nosuch" }, none.NotFound.Select(e => e.Target));
     }
 
     [Fact]

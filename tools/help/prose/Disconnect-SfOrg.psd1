@@ -1,8 +1,9 @@
 @{
-    Synopsis    = 'Forgets a Salesforce org''s stored auth, its alias and its default marks.'
+    Synopsis    = 'Forgets a Salesforce org''s stored auth, its aliases and its default marks.'
     Description = @(
-        'Disconnect-SfOrg removes the auth of each named org (alias or username; wildcards allowed) from this user''s store and this process, together with its alias and default marks. It does not revoke the token at Salesforce.'
+        'Disconnect-SfOrg removes the auth of each named org (alias or username; wildcards allowed) from this user''s store and this process, together with all its aliases and default marks. It does not revoke the token at Salesforce.'
         'With -SfCli it also removes the org from the Salesforce CLI, as ''sf org logout'' does: its auth file, its aliases and default marks that point to it.'
+        'As in Get-SfOrgAuth, a wildcard that matches no org removes nothing and writes nothing, while a name without wildcards that matches no org is an OrgAuthNotFound error (target: the name) whose recommended action is to list the orgs with Get-SfOrgAuth (and Get-SfOrgAuth -SfCli with -SfCli).'
     )
     Parameters  = @{
         Name = 'Aliases or usernames of the orgs to forget; wildcards allowed. Takes pipeline input by value and by property name (Username).'

@@ -1,15 +1,17 @@
 @{
     Synopsis    = 'Lists authorized Salesforce orgs and hands scripts a working access token.'
     Description = @(
-        'Without parameters, Get-SfOrgAuth lists every stored auth (this user''s and this process''s) as a view, without network calls.'
+        'Without parameters, Get-SfOrgAuth lists every stored auth (this user''s and this process''s) as a view, without network calls. The list is in natural order: orgs with an alias by that alias (scratch2 before scratch10), then orgs without one by username.'
         'Asked for particular orgs (-Name, -DefaultOrg or -DefaultDevHub), it returns a working token: the stored one while Salesforce accepts it, else a fresh one minted with the stored consumer key and key reference. -Refresh always mints a fresh token. An auth connected with -PrivateKey text has no key reference and cannot be renewed: connect again.'
+        'Names and the default switches are separate parameter sets: Get-SfOrgAuth feature1 -DefaultDevHub is refused by the parameter binder. A literal name that matches no org is an OrgAuthNotFound error; a wildcard that matches none writes nothing. -DefaultOrg or -DefaultDevHub with no default set is a NoDefaultOrg or NoDefaultDevHub error that names the Connect-SfOrgJwt switch that sets it.'
+        'An org can have several aliases (each Connect-SfOrgJwt -Alias adds one; an alias given to another org moves there): Aliases lists them in the order they were set, and Alias is the one set last.'
         'AccessToken is a SecureString unless -AsPlainText is given, so (Get-SfOrgAuth HubOrg -AsPlainText).AccessToken works in Windows PowerShell 5.1 and PowerShell 7.'
         '-SfCli lists the orgs the Salesforce CLI knows instead (without tokens), marked with how the CLI authorized them; pipe them to Connect-SfOrgJwt to import the JWT-authorized ones.'
     )
     Parameters  = @{
-        Name = 'Aliases or usernames; wildcards allowed. Without it, all orgs are listed.'
-        DefaultOrg = 'Only the default org.'
-        DefaultDevHub = 'Only the default Dev Hub.'
+        Name = 'Aliases or usernames; wildcards allowed. Without it, all orgs are listed. A name without wildcards that matches no org is an OrgAuthNotFound error.'
+        DefaultOrg = 'Only the default org (set with Connect-SfOrgJwt -SetDefault); NoDefaultOrg when none is set.'
+        DefaultDevHub = 'Only the default Dev Hub (set with Connect-SfOrgJwt -SetDefaultDevHub); NoDefaultDevHub when none is set.'
         Refresh = 'Mints a fresh token for each selected org with its stored key reference.'
         AsPlainText = 'Returns AccessToken as a plain string instead of a SecureString.'
         KeyPassword = 'Password of the stored key file when it is an encrypted PEM key or a PFX; needed only when a token is renewed. JwtAuth never stores key passwords.'
@@ -23,7 +25,7 @@
         @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'Objects with a Username property.' }
     )
     Outputs     = @(
-        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'One per org.' }
+        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'One per org, without its token in the views. Alias is the alias set last, Aliases all of them in the order they were set.' }
     )
     Examples    = @(
         @{
