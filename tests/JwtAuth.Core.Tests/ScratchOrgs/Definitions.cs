@@ -37,10 +37,14 @@ internal static class Definitions
         return error;
     }
 
-    /// <summary>Same JSON (property order aside); the expected text's dates stay strings, as the reader keeps them.</summary>
-    public static void AssertJson(string expected, JToken actual)
+    /// <summary>JSON text parsed as the reader parses a file: dates stay strings, decimals keep their digits.</summary>
+    public static JToken Json(string text)
     {
-        using var reader = new JsonTextReader(new StringReader(expected)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-        Assert.True(JToken.DeepEquals(JToken.ReadFrom(reader), actual), $"expected {expected}\nactual   {actual.ToString(Formatting.None)}");
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        return JToken.ReadFrom(reader);
     }
+
+    /// <summary>Same JSON, property order aside.</summary>
+    public static void AssertJson(string expected, JToken actual) =>
+        Assert.True(JToken.DeepEquals(Json(expected), actual), $"expected {expected}\nactual   {actual.ToString(Formatting.None)}");
 }
