@@ -11,7 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('JwtAuth.format.ps1xml')
     FunctionsToExport    = @()
-    CmdletsToExport      = @('New-SfCertificate', 'Connect-SfOrgJwt', 'Get-SfOrgAuth', 'Disconnect-SfOrg')
+    CmdletsToExport      = @('New-SfCertificate', 'Connect-SfOrgJwt', 'Get-SfOrgAuth', 'Disconnect-SfOrg', 'New-SfScratchOrg', 'Get-SfScratchOrg', 'Remove-SfScratchOrg')
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{

@@ -49,8 +49,21 @@ namespace JwtAuth.Core.Jwt
                     user);
             }
 
+            if (string.Equals(client, PlatformCli, System.StringComparison.OrdinalIgnoreCase))
+            {
+                throw new JwtAuthException("PlatformCliNotJwt", JwtAuthErrorKind.InvalidArgument,
+                    $"'{PlatformCli}' is the Salesforce CLI's own connected app, which has no certificate, so Salesforce accepts no JWT for it. " +
+                    $"A scratch org whose ConnectedAppConsumerKey is {PlatformCli} was created by a Dev Hub authorized in a browser (sf org login web).",
+                    "Log in to that org in a browser ('sf org login web --instance-url <its LoginUrl>'), or create scratch orgs with New-SfScratchOrg: " +
+                    "their admin trusts the Dev Hub's own connected app, which JWT can use.",
+                    user);
+            }
+
             return (user, client);
         }
+
+        /// <summary>The consumer key the Salesforce CLI puts in ScratchOrgInfo when its Dev Hub auth has no connected app of its own.</summary>
+        internal const string PlatformCli = "PlatformCLI";
 
         private static bool HasSpaceOrControl(string text)
         {

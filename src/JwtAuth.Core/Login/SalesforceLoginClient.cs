@@ -45,6 +45,12 @@ namespace JwtAuth.Core.Login
         /// <summary>The process's one client (default options): its connections and API-version cache serve every cmdlet call.</summary>
         internal static SalesforceLoginClient Shared => ProcessClient.Value;
 
+        /// <summary>The options the client was made with (replication backoff and bound, for callers that wait out replication themselves).</summary>
+        internal SalesforceLoginClientOptions Options => _options;
+
+        /// <summary>How the client waits between attempts; callers that poll wait the same way, so tests control every wait in one place.</summary>
+        internal Func<TimeSpan, CancellationToken, Task> Delay => _delay;
+
         /// <summary>How many /services/data requests the client made; the per-instance cache keeps this low in bulk.</summary>
         internal int ApiVersionRequests => _details.Versions.Requests;
 
@@ -161,13 +167,27 @@ namespace JwtAuth.Core.Login
         /// <exception cref="LoginUrlException">The instance URL is not https (or http to loopback).</exception>
         public OrgApiClient OrgApiFor(string instanceUrl, string apiVersion, string accessToken, TimeSpan? requestTimeout = null)
         {
+            return OrgApiFor(instanceUrl, apiVersion, accessToken, requestTimeout, _delay);
+        }
+
+        /// <summary>As <see cref="OrgApiFor(string, string, string, TimeSpan?)"/>, with <paramref name="delay"/> between a deploy's polls.</summary>
+        internal OrgApiClient OrgApiFor(string instanceUrl, string apiVersion, string accessToken, TimeSpan? requestTimeout,
+            Func<TimeSpan, CancellationToken, Task> delay)
+        {
             if (string.IsNullOrEmpty(accessToken))
             {
                 throw new ArgumentException("An access token is required.", nameof(accessToken));
             }
 
             var rest = new OrgRest(_sender, LoginUrlPolicy.Normalize(instanceUrl), accessToken, TimeoutOrDefault(requestTimeout));
-            return new OrgApiClient(rest, apiVersion, _delay);
+            return new OrgApiClient(rest, apiVersion, delay);
+        }
+
+        /// <summary>The org's latest REST API version (<c>GET /services/data</c>, cached per instance like the login's detail read).</summary>
+        internal Task<string> LatestApiVersionAsync(string instanceUrl, string accessToken, TimeSpan? requestTimeout, CancellationToken cancellationToken)
+        {
+            var rest = new OrgRest(_sender, LoginUrlPolicy.Normalize(instanceUrl), accessToken, TimeoutOrDefault(requestTimeout));
+            return _details.Versions.GetLatestAsync(rest, cancellationToken);
         }
 
         public void Dispose() => _sender.Dispose();

@@ -33,6 +33,9 @@ namespace JwtAuth.Core.Model
         public string? NamespacePrefix { get; set; }
         public DateTimeOffset? TrialExpirationDate { get; set; }
 
+        /// <summary>For a scratch org New-SfScratchOrg created: its Dev Hub and ScratchOrgInfo record; null otherwise.</summary>
+        public ScratchOrgOrigin? ScratchOrg { get; set; }
+
         /// <summary>The bearer token. Kept out of <see cref="ToString"/> and never written in plain text.</summary>
         public string? AccessToken { get; set; }
 

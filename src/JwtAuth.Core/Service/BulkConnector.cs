@@ -178,6 +178,7 @@ namespace JwtAuth.Core.Service
             {
                 if (request.RegisterWithSfCli)
                     new SfCliAuthRegistrar(_sfCliPaths()).Register(auth, request.Key.FilePath!, auth.Alias, request.SetDefault, request.SetDefaultDevHub);
+                if (request.ProcessScope) (_process as ProcessOrgAuthStore)?.KeepSigningKey(auth.Username, request.Key.Load);
                 return new ConnectResult(request.Username, OrgAuthViews.From(saved.Stored!), null, saved.AliasMoved);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))

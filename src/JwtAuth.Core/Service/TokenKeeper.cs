@@ -27,8 +27,9 @@ namespace JwtAuth.Core.Service
             _requestTimeout = requestTimeout;
         }
 
+        /// <param name="signingKey">The key to mint with instead of the stored key reference (a process-scoped auth's kept key), or null.</param>
         public async Task<OrgAuthView> EnsureWorkingTokenAsync(OrgAuthView view, bool forceRefresh, string? keyPassword,
-            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken)
+            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken, Func<SigningKey>? signingKey = null)
         {
             var stored = view.Stored ?? throw new ArgumentException("Only stored auths have tokens to keep.", nameof(view));
             var token = stored.TokenState == StoredTokenState.Available ? stored.Auth.AccessToken : null;
@@ -50,7 +51,7 @@ namespace JwtAuth.Core.Service
                 onVerbose($"The stored token of {stored.Username} cannot be decrypted here; minting a new one.");
             }
 
-            if (!stored.CanRenew)
+            if (!stored.CanRenew && signingKey is null)
             {
                 if (token != null && !forceRefresh) return view;
                 stored.EnsureRenewable();
@@ -58,7 +59,8 @@ namespace JwtAuth.Core.Service
 
             var store = _stores.StoreFor(stored);
             var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout, cancellationToken),
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, signingKey, progress, cancellationToken), LockTimeout, cancellationToken,
+                    mintHasItsOwnKey: signingKey != null),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
                 ? $"Another process renewed {stored.Username} meanwhile; using its token."
@@ -66,10 +68,11 @@ namespace JwtAuth.Core.Service
             return OrgAuthViews.From(renewal.Auth);
         }
 
-        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
+        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, Func<SigningKey>? signingKey, IProgress<LoginProgress> progress,
+            CancellationToken cancellationToken)
         {
             var auth = current.Auth;
-            using var key = SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            using var key = signingKey?.Invoke() ?? SigningKeyLoader.FromReference(auth.Key, keyPassword);
             var request = new JwtLoginRequest
             {
                 ClientId = auth.ClientId,

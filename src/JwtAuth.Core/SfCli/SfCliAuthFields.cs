@@ -19,6 +19,12 @@ namespace JwtAuth.Core.SfCli
         public const string NamespacePrefix = "namespacePrefix";
         // sfdx-core spells it this way (Org.Fields.TRIAL_EXPIRATION_DATE).
         public const string TrialExpirationDate = "trailExpirationDate";
+        // What sfdx-core's authorizeScratchOrg saves for a scratch org; `sf org list` lists an auth with expirationDate
+        // as a scratch org and asks its devHubUsername's ScratchOrgInfo about it.
+        public const string DevHubUsername = "devHubUsername";
+        public const string ExpirationDate = "expirationDate";
+        public const string Created = "created";
+        public const string CreatedOrgInstance = "createdOrgInstance";
         public const string AccessToken = "accessToken";
         public const string RefreshToken = "refreshToken";
 

@@ -117,6 +117,7 @@ namespace JwtAuth.Core.SfCli
                 fields[SfCliAuthFields.IsDevHub] = false;
             }
 
+            if (auth.ScratchOrg is { } origin) FillScratchOrg(fields, origin);
             if (!string.IsNullOrEmpty(auth.ApiVersion)) fields[SfCliAuthFields.InstanceApiVersion] = auth.ApiVersion;
             // OrgName is set only when the Organization query answered; then null namespace/trial are facts too.
             if (auth.OrgName != null)
@@ -128,6 +129,15 @@ namespace JwtAuth.Core.SfCli
                     ? new JValue(trial.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture))
                     : JValue.CreateNull();
             }
+        }
+
+        private static void FillScratchOrg(JObject fields, ScratchOrgOrigin origin)
+        {
+            fields[SfCliAuthFields.DevHubUsername] = origin.DevHubUsername;
+            if (origin.ExpirationDate is { } expires) fields[SfCliAuthFields.ExpirationDate] = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // sfdx-core writes the creation time as epoch milliseconds in a string.
+            if (origin.CreatedDate is { } created) fields[SfCliAuthFields.Created] = created.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            if (!string.IsNullOrEmpty(origin.SignupInstance)) fields[SfCliAuthFields.CreatedOrgInstance] = origin.SignupInstance;
         }
 
         private static void RequireComplete(OrgAuth auth)

@@ -24,6 +24,7 @@ namespace JwtAuth.Core.Store
             InstanceName = a.InstanceName,
             NamespacePrefix = a.NamespacePrefix,
             TrialExpirationDate = a.TrialExpirationDate,
+            ScratchOrg = a.ScratchOrg?.Copy(),
             AccessToken = a.AccessToken,
         };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using JwtAuth.Core.Model;
 using Newtonsoft.Json;
 
@@ -25,6 +26,8 @@ namespace JwtAuth.Core.Store
         [JsonProperty("instanceName")] public string? InstanceName { get; set; }
         [JsonProperty("namespacePrefix")] public string? NamespacePrefix { get; set; }
         [JsonProperty("trialExpirationDate")] public DateTimeOffset? TrialExpirationDate { get; set; }
+        // Left out unless set: the files of other orgs stay as earlier 1.x releases wrote them, which ignore the field.
+        [JsonProperty("scratchOrg", NullValueHandling = NullValueHandling.Ignore)] public ScratchOrgOriginDocument? ScratchOrg { get; set; }
         [JsonProperty("accessToken")] public ProtectedToken? AccessToken { get; set; }
         [JsonProperty("savedAt")] public DateTimeOffset SavedAt { get; set; }
 
@@ -47,6 +50,7 @@ namespace JwtAuth.Core.Store
             InstanceName = auth.InstanceName,
             NamespacePrefix = auth.NamespacePrefix,
             TrialExpirationDate = auth.TrialExpirationDate,
+            ScratchOrg = ScratchOrgOriginDocument.From(auth.ScratchOrg),
             AccessToken = token,
             SavedAt = DateTimeOffset.UtcNow,
         };
@@ -70,6 +74,40 @@ namespace JwtAuth.Core.Store
             InstanceName = InstanceName,
             NamespacePrefix = NamespacePrefix,
             TrialExpirationDate = TrialExpirationDate,
+            ScratchOrg = ScratchOrg?.ToOrigin(),
+        };
+    }
+
+    /// <summary>A scratch org's Dev Hub and ScratchOrgInfo record; the expiration date as <c>yyyy-MM-dd</c>, as Salesforce writes it.</summary>
+    internal sealed class ScratchOrgOriginDocument
+    {
+        private const string DateFormat = "yyyy-MM-dd";
+
+        [JsonProperty("devHubUsername")] public string? DevHubUsername { get; set; }
+        [JsonProperty("scratchOrgInfoId")] public string? ScratchOrgInfoId { get; set; }
+        [JsonProperty("expirationDate")] public string? ExpirationDate { get; set; }
+        [JsonProperty("createdDate")] public DateTimeOffset? CreatedDate { get; set; }
+        [JsonProperty("signupInstance")] public string? SignupInstance { get; set; }
+
+        public static ScratchOrgOriginDocument? From(ScratchOrgOrigin? origin) => origin is null ? null : new ScratchOrgOriginDocument
+        {
+            DevHubUsername = origin.DevHubUsername,
+            ScratchOrgInfoId = origin.ScratchOrgInfoId,
+            ExpirationDate = origin.ExpirationDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
+            CreatedDate = origin.CreatedDate,
+            SignupInstance = origin.SignupInstance,
+        };
+
+        /// <summary>Null without a Dev Hub: the link is what the record is for. An unreadable date reads as none.</summary>
+        public ScratchOrgOrigin? ToOrigin() => string.IsNullOrEmpty(DevHubUsername) ? null : new ScratchOrgOrigin
+        {
+            DevHubUsername = DevHubUsername!,
+            ScratchOrgInfoId = ScratchOrgInfoId,
+            ExpirationDate = DateTime.TryParseExact(ExpirationDate, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : (DateTime?)null,
+            CreatedDate = CreatedDate,
+            SignupInstance = SignupInstance,
         };
     }
 

@@ -19,8 +19,10 @@ namespace JwtAuth.Core.Store
         /// Exceptions from <paramref name="mint"/> pass through and leave the stored auth untouched, and so does a
         /// cancellation while waiting for a lock (<see cref="OperationCanceledException"/>).
         /// </summary>
+        /// <param name="mintHasItsOwnKey">True when <paramref name="mint"/> signs with a key it holds itself (a process-scoped
+        /// auth's kept key), so an auth without a key reference can be renewed too.</param>
         public static TokenRenewal RenewToken(this IOrgAuthStore store, StoredOrgAuth seen, Func<StoredOrgAuth, OrgAuth> mint, TimeSpan lockTimeout,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default, bool mintHasItsOwnKey = false)
         {
             if (store == null) throw new ArgumentNullException(nameof(store));
             if (seen == null) throw new ArgumentNullException(nameof(seen));
@@ -32,7 +34,7 @@ namespace JwtAuth.Core.Store
                 if (current.Revision != seen.Revision && current.TokenState == StoredTokenState.Available)
                     return new TokenRenewal(current, reused: true);
 
-                current.EnsureRenewable();
+                if (!mintHasItsOwnKey) current.EnsureRenewable();
                 var fresh = mint(current) ?? throw new InvalidOperationException("The mint delegate returned no auth.");
                 if (!OrgIndex.SameName(fresh.Username, current.Username))
                     throw new StoreException(StoreErrorIds.UsernameMismatch, Errors.JwtAuthErrorKind.InvalidOperation,

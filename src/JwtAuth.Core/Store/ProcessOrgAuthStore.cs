@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using JwtAuth.Core.Keys;
 using JwtAuth.Core.Model;
 
 namespace JwtAuth.Core.Store
@@ -18,6 +19,10 @@ namespace JwtAuth.Core.Store
         private readonly Dictionary<string, Entry> _auths = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
         private readonly OrgIndex _index = new OrgIndex();
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _orgLocks = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.OrdinalIgnoreCase);
+
+        // The key each auth was connected with, for auths whose key reference cannot load it again (key text, a certificate
+        // object, a key file that needed a password): a process-scoped Dev Hub still signs its scratch orgs' logins with it.
+        private readonly Dictionary<string, Func<SigningKey>> _signingKeys = new Dictionary<string, Func<SigningKey>>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The one process-wide store the cmdlets share.</summary>
         public static ProcessOrgAuthStore Shared { get; } = new ProcessOrgAuthStore();
@@ -61,6 +66,7 @@ namespace JwtAuth.Core.Store
                 var username = _auths.ContainsKey(usernameOrAlias) ? usernameOrAlias : _index.ResolveAlias(usernameOrAlias);
                 if (username == null) return false;
                 var forgotten = _index.Forget(username);
+                _signingKeys.Remove(username);
                 return _auths.Remove(username) || forgotten;
             }
         }
@@ -93,6 +99,21 @@ namespace JwtAuth.Core.Store
             return new Releaser(semaphore);
         }
 
+        /// <summary>Keeps how to load the key <paramref name="username"/> was connected with, until it is saved again or removed.</summary>
+        internal void KeepSigningKey(string username, Func<SigningKey> load)
+        {
+            lock (_gate)
+            {
+                if (_auths.ContainsKey(username)) _signingKeys[username] = load ?? throw new ArgumentNullException(nameof(load));
+            }
+        }
+
+        /// <summary>The key kept for <paramref name="username"/> by <see cref="KeepSigningKey"/>, or null.</summary>
+        internal Func<SigningKey>? SigningKeyOf(string username)
+        {
+            lock (_gate) return _signingKeys.TryGetValue(username, out var load) ? load : null;
+        }
+
         private OrgAuthSaveOutcome Save(OrgAuthSave save)
         {
             var username = OrgNames.Username(save.Auth.Username);
@@ -103,6 +124,7 @@ namespace JwtAuth.Core.Store
                 var copy = OrgAuthCopy.Of(save.Auth);
                 copy.Alias = null;
                 _auths.Remove(username);
+                _signingKeys.Remove(username);
                 _auths[username] = new Entry(copy, revision);
                 _index.Assign(username, alias, save.SetDefault, save.SetDefaultDevHub, out var moved);
                 return new OrgAuthSaveOutcome(Snapshot().Find(username)!, null, moved);

@@ -46,7 +46,7 @@ namespace JwtAuth.Commands
         [Parameter(Mandatory = true, ParameterSetName = PrivateKeySet)]
         public string PrivateKey { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ThumbprintSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Thumbprint")]
         public string CertificateThumbprint { get; set; } = string.Empty;
 
@@ -62,7 +62,7 @@ namespace JwtAuth.Commands
         [ArgumentCompleter(typeof(LoginUrlCompleter))]
         public string LoginUrl { get; set; } = LoginUrlPolicy.DefaultLoginUrl;
 
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AudienceCompleter))]
         public string? Audience { get; set; }
 
