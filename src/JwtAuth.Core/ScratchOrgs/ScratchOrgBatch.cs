@@ -171,30 +171,31 @@ namespace JwtAuth.Core.ScratchOrgs
         /// <summary>The new record's id; null when the insert was not sent (Salesforce refused the request for another org).</summary>
         private async Task<string?> InsertAsync(ScratchOrgTicket ticket, DevHubSession hub, RequestSlots slots, CancellationToken cancellationToken)
         {
-            try
+            var id = await slots.RunAsync(async () =>
             {
-                var id = await slots.RunAsync(async () =>
+                if (Volatile.Read(ref _refusal) != null) return null;
+                ticket.Sending();
+                try
                 {
-                    if (Volatile.Read(ref _refusal) != null) return null;
-                    ticket.Sending();
-                    var body = _plan.Definition.CreateInsertBody();
-                    return await hub.CallAsync(api => api.InsertAsync(ScratchOrgInfo, body, cancellationToken), cancellationToken).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
-                if (id is null) Interlocked.Increment(ref _notSent);
-                return id;
-            }
-            catch (OrgApiException ex)
-            {
-                ticket.NotSent();
-                var refused = ScratchOrgSignupErrors.Refused(ex, hub.Name);
-                if (ScratchOrgSignupErrors.RefusesEveryCopy(ex)) Interlocked.CompareExchange(ref _refusal, refused, null);
-                throw refused;
-            }
-            catch (JwtAuthException ex)
-            {
-                // No usable answer: the insert may have reached Salesforce, so the ticket stays "being requested".
-                throw ScratchOrgErrors.RequestUnanswered(hub.Name, ex);
-            }
+                    return await hub.CallAsync(api => api.InsertAsync(ScratchOrgInfo, _plan.Definition.CreateInsertBody(), cancellationToken), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (OrgApiException ex)
+                {
+                    // Noted while the slot is still held, so no insert waiting for it goes out after the refusal.
+                    ticket.NotSent();
+                    var refused = ScratchOrgSignupErrors.Refused(ex, hub.Name);
+                    if (ScratchOrgSignupErrors.RefusesEveryCopy(ex)) Interlocked.CompareExchange(ref _refusal, refused, null);
+                    throw refused;
+                }
+                catch (JwtAuthException ex)
+                {
+                    // No usable answer: the insert may have reached Salesforce, so the ticket stays "being requested".
+                    throw ScratchOrgErrors.RequestUnanswered(hub.Name, ex);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            if (id is null) Interlocked.Increment(ref _notSent);
+            return id;
         }
 
         private void Finish(ScratchOrgTicket ticket, ScratchOrgView? org, Exception? error)
