@@ -18,7 +18,7 @@
         PSData = @{
             Tags         = @('Salesforce', 'JWT', 'OAuth', 'SFDX', 'Authentication', 'DevHub', 'ScratchOrg', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: New-SfCertificate, Connect-SfOrgJwt, Get-SfOrgAuth, Disconnect-SfOrg.'
+            ReleaseNotes = 'First release: New-SfCertificate, Connect-SfOrgJwt, Get-SfOrgAuth, Disconnect-SfOrg, and scratch orgs through the Dev Hub with New-SfScratchOrg, Get-SfScratchOrg, Remove-SfScratchOrg.'
         }
     }
 }

@@ -9,9 +9,9 @@ AfterAll {
 }
 
 Describe 'The staged module' {
-    It 'exports exactly the four cmdlets' {
+    It 'exports exactly the seven cmdlets' {
         $commands = (Get-Module JwtAuth).ExportedCommands.Keys | Sort-Object
-        $commands | Should -Be @('Connect-SfOrgJwt', 'Disconnect-SfOrg', 'Get-SfOrgAuth', 'New-SfCertificate')
+        $commands | Should -Be @('Connect-SfOrgJwt', 'Disconnect-SfOrg', 'Get-SfOrgAuth', 'Get-SfScratchOrg', 'New-SfCertificate', 'New-SfScratchOrg', 'Remove-SfScratchOrg')
     }
 
     It 'declares both editions and Windows PowerShell 5.1 as the minimum' {
@@ -33,7 +33,7 @@ Describe 'The staged module' {
         (Get-Content -Raw (Join-Path $PSScriptRoot '../LICENSE')) | Should -Match 'MIT License'
     }
 
-    It 'has full help for <_>' -ForEach @('New-SfCertificate', 'Connect-SfOrgJwt', 'Get-SfOrgAuth', 'Disconnect-SfOrg') {
+    It 'has full help for <_>' -ForEach @('New-SfCertificate', 'Connect-SfOrgJwt', 'Get-SfOrgAuth', 'Disconnect-SfOrg', 'New-SfScratchOrg', 'Get-SfScratchOrg', 'Remove-SfScratchOrg') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match '^\s*\S+\s*\[' # not the auto-generated syntax line

@@ -21,7 +21,7 @@ public class CmdletSurfaceTests : IClassFixture<StagedModule>
         var exported = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value
             .Split(',').Select(s => s.Trim().Trim('\'', '"')).Where(s => s.Length > 0).OrderBy(s => s);
         Assert.Equal(_module.CmdletTypes.Select(StagedModule.CmdletName).OrderBy(s => s), exported);
-        Assert.Equal(4, exported.Count());
+        Assert.Equal(7, exported.Count());
     }
 
     [Fact]
