@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using JwtAuth.Core.Jwt;
 using JwtAuth.Core.Model;
 
@@ -60,6 +61,21 @@ namespace JwtAuth.Core.ScratchOrgs
         /// <summary>True when this machine (this user's store or this process) holds an auth for the org.</summary>
         public bool IsStoredHere { get; internal set; }
 
+        /// <summary>Where the org's auth is kept here (CurrentUser or Process); DevHub when only the Dev Hub knows it.</summary>
+        public string Scope { get; internal set; } = "DevHub";
+
+        /// <summary>Every alias of the org here, in the order they were set.</summary>
+        public IReadOnlyList<string> Aliases { get; internal set; } = Array.Empty<string>();
+
+        public string? UserId { get; internal set; }
+
+        public bool IsDefault { get; internal set; }
+
+        /// <summary>When the stored token was issued, when the org is stored here.</summary>
+        public DateTimeOffset? IssuedAt { get; internal set; }
+
+        public string? ApiVersion { get; internal set; }
+
         public override string ToString() => Username ?? ScratchOrgInfoId;
 
         /// <summary>The record as the Dev Hub <paramref name="hub"/> sees it; <paramref name="stored"/> is the org's auth here, if any.</summary>
@@ -89,6 +105,12 @@ namespace JwtAuth.Core.ScratchOrgs
                 CanConnectByJwt = reason is null,
                 CannotConnectReason = reason,
                 IsStoredHere = stored != null,
+                Scope = stored?.Scope.ToString() ?? "DevHub",
+                Aliases = stored?.Aliases ?? Array.Empty<string>(),
+                UserId = stored?.Auth.UserId,
+                IsDefault = stored?.IsDefault ?? false,
+                IssuedAt = stored is null || stored.Auth.IssuedAt == default ? (DateTimeOffset?)null : stored.Auth.IssuedAt,
+                ApiVersion = stored?.Auth.ApiVersion,
             };
         }
 

@@ -1,4 +1,4 @@
-using System.Management.Automation;
+using System.Linq;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.ScratchOrgs;
 
@@ -7,35 +7,38 @@ namespace JwtAuth.Infrastructure
     /// <summary>Maps the core's scratch org view to the SfScratchOrg that New-SfScratchOrg and Get-SfScratchOrg write.</summary>
     internal static class ScratchOrgOutput
     {
-        public static PSObject From(ScratchOrgView view)
+        public static SfScratchOrg From(ScratchOrgView view) => new SfScratchOrg
         {
-            var output = PSObject.AsPSObject(new SfScratchOrg
-            {
-                Username = view.Username,
-                OrgId = view.OrgId,
-                LoginUrl = view.LoginUrl,
-                InstanceUrl = view.InstanceUrl,
-                Alias = view.Alias,
-                DevHub = view.DevHub,
-                Status = (SfScratchOrgStatus)(int)view.Status,
-                ErrorCode = view.ErrorCode,
-                ExpirationDate = view.ExpirationDate,
-                ScratchOrgInfoId = view.ScratchOrgInfoId,
-                CreatedBy = view.CreatedBy,
-                CreatedDate = view.CreatedDate,
-                Edition = view.Edition,
-                OrgName = view.OrgName,
-                Audience = view.Audience,
-                ClientId = view.ClientId,
-                CanConnectByJwt = view.CanConnectByJwt,
-                CannotConnectReason = view.CannotConnectReason,
-                IsStoredHere = view.IsStoredHere,
-            });
-            // One key property or none: Connect-SfOrgJwt's -KeyFile and -CertificateThumbprint are in different parameter sets,
-            // and a property that is there but null would bind -KeyFile and hide the thumbprint.
-            if (view.Key?.Kind == KeyReferenceKind.File) output.Properties.Add(new PSNoteProperty("KeyFile", view.Key.KeyFile));
-            if (view.Key?.Kind == KeyReferenceKind.CertificateStore) output.Properties.Add(new PSNoteProperty("CertificateThumbprint", view.Key.CertificateThumbprint));
-            return output;
-        }
+            Username = view.Username ?? string.Empty,
+            Alias = view.Alias,
+            Aliases = view.Aliases.ToArray(),
+            OrgId = view.OrgId,
+            UserId = view.UserId,
+            LoginUrl = view.LoginUrl,
+            InstanceUrl = view.InstanceUrl,
+            Audience = view.Audience,
+            ClientId = view.ClientId,
+            // The Dev Hub's key, and only when it can log in to the org: piped into Connect-SfOrgJwt, an org it cannot log
+            // in to then fails at once for want of a key instead of waiting out a replication that never comes.
+            KeyFile = view.Key?.Kind == KeyReferenceKind.File ? view.Key.KeyFile : null,
+            CertificateThumbprint = view.Key?.Kind == KeyReferenceKind.CertificateStore ? view.Key.CertificateThumbprint : null,
+            IsDefault = view.IsDefault,
+            IssuedAt = view.IssuedAt,
+            Scope = view.Scope,
+            Note = view.CannotConnectReason,
+            OrgName = view.OrgName,
+            ApiVersion = view.ApiVersion,
+            DevHub = view.DevHub,
+            Status = (SfScratchOrgStatus)(int)view.Status,
+            ErrorCode = view.ErrorCode,
+            ExpirationDate = view.ExpirationDate,
+            ScratchOrgInfoId = view.ScratchOrgInfoId,
+            CreatedBy = view.CreatedBy,
+            CreatedDate = view.CreatedDate,
+            Edition = view.Edition,
+            CanConnectByJwt = view.CanConnectByJwt,
+            CannotConnectReason = view.CannotConnectReason,
+            IsStoredHere = view.IsStoredHere,
+        };
     }
 }
