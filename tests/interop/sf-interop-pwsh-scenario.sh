@@ -97,6 +97,39 @@ fi
 run c-display "sf org display -o jwthub --json" sf org display -o jwthub --json
 [ "$(json "$work/c-display.out" 'd["name"]')" = "NamedOrgNotFoundError" ] && pass "(c) sf org display -o jwthub now fails" || fail "(c) sf still displays jwthub"
 
+# --- (d) New-SfScratchOrg -SfCli, then listed by sf under its Dev Hub -----------------------------------------------
+scratch_listed() { json "$1" "[(o.get('devHubUsername'), o.get('alias'), o.get('status')) for o in d['result'].get('scratchOrgs',[]) if o.get('username')=='$2']"; }
+if run d-create "New-SfScratchOrg -DevHub scratchhub -Alias jwtscratch -SfCli" \
+     ps "Connect-SfOrgJwt -ClientId '$client_id' -Username '$hub_user' -KeyFile '$keys/org.key' -LoginUrl '$mock' -Alias scratchhub -SfCli | Out-Null
+         New-SfScratchOrg -DevHub scratchhub -Alias jwtscratch -SfCli | Select-Object Username, Alias, DevHub, @{ n = 'Status'; e = { [string]\$_.Status } } | ConvertTo-Json -Compress" \
+   && [ "$(json "$work/d-create.out" '(d["Alias"], d["DevHub"], d["Status"])')" = "('jwtscratch', '$hub_user', 'Active')" ]; then
+  pass "(d) New-SfScratchOrg -SfCli created, connected and registered a scratch org"
+else
+  fail "(d) New-SfScratchOrg -SfCli"
+fi
+scratch_user="$(json "$work/d-create.out" 'd["Username"]')"
+run d-list "sf org list --json" sf org list --json
+if [ "$(scratch_listed "$work/d-list.out" "$scratch_user")" = "[('$hub_user', 'jwtscratch', 'Active')]" ]; then
+  pass "(d) sf org list shows the scratch org under its Dev Hub, Active"
+else
+  fail "(d) sf org list does not show $scratch_user under $hub_user"
+fi
+# The CLI renews a scratch org's session itself with the JWT flow; the mock wants the sandbox audience for it.
+sf_scratch() { ( export SF_AUDIENCE_URL=https://test.salesforce.com; sf "$@" ); }
+run d-display "SF_AUDIENCE_URL=https://test.salesforce.com sf org display -o jwtscratch --json" sf_scratch org display -o jwtscratch --json
+if [ "$(json "$work/d-display.out" '(d["status"], d["result"]["username"])')" = "(0, '$scratch_user')" ]; then
+  pass "(d) sf org display -o jwtscratch logs in to the scratch org by JWT itself"
+else
+  fail "(d) sf org display -o jwtscratch"
+fi
+if run d-remove "Remove-SfScratchOrg jwtscratch -SfCli" ps "Remove-SfScratchOrg jwtscratch -SfCli -Confirm:\$false; @(Get-SfScratchOrg -DevHub scratchhub).Count"; then
+  [ "$(tr -d '\r\n' < "$work/d-remove.out")" = "0" ] && pass "(d) Remove-SfScratchOrg deleted it at the Dev Hub" || fail "(d) the Dev Hub still lists the org"
+else
+  fail "(d) Remove-SfScratchOrg -SfCli"
+fi
+run d-list2 "sf org list --json" sf org list --json
+[ "$(scratch_listed "$work/d-list2.out" "$scratch_user")" = "[]" ] && pass "(d) sf org list no longer shows the scratch org" || fail "(d) sf still lists $scratch_user"
+
 kill $mock_pid 2>/dev/null
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -27,7 +27,7 @@ public class ScratchOrgInterruptionTests
         Assert.Equal(3, ids.Count);
         Assert.Equal(ids, run.Run.Unfinished.Select(o => o.ScratchOrgInfoId!).OrderBy(i => i));
         Assert.All(run.Run.Orgs, o => Assert.Contains(o.Stage, new[] { ScratchOrgStage.Requested, ScratchOrgStage.Creating }));
-        Assert.Empty(h.Persisted.ReadAll().Auths.Where(a => a.Auth.OrgType == OrgType.Scratch));
+        Assert.DoesNotContain(h.Persisted.ReadAll().Auths, a => a.Auth.OrgType == OrgType.Scratch);
         // Nothing runs on: no request reaches the mock after the run returned.
         var requests = h.Server.Requests.Count;
         await Task.Delay(300);

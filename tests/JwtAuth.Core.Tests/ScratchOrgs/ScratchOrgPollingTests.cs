@@ -92,7 +92,7 @@ public class ScratchOrgPollingTests
         Assert.Contains(id, error.Message);
         Assert.Contains("Get-SfScratchOrg", error.Fix);
         Assert.Equal(TimeSpan.FromSeconds(30), h.Waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
-        Assert.Empty(h.Persisted.ReadAll().Auths.Where(a => a.Auth.OrgType == Model.OrgType.Scratch));
+        Assert.DoesNotContain(h.Persisted.ReadAll().Auths, a => a.Auth.OrgType == Model.OrgType.Scratch);
     }
 
     [Fact]
