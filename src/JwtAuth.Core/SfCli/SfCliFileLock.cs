@@ -35,7 +35,8 @@ namespace JwtAuth.Core.SfCli
         public static string LockPathOf(string filePath) => Path.GetFullPath(filePath) + ".lock";
 
         /// <summary>Takes the lock of <paramref name="filePath"/>, waiting for a live holder and taking over a stale one.</summary>
-        public static SfCliFileLock Acquire(string filePath, SfCliLockOptions options)
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while another writer held the lock.</exception>
+        public static SfCliFileLock Acquire(string filePath, SfCliLockOptions options, CancellationToken cancellationToken = default)
         {
             var lockPath = LockPathOf(filePath);
             var deadline = DateTime.UtcNow + options.Timeout;
@@ -52,7 +53,10 @@ namespace JwtAuth.Core.SfCli
                         $"Wait for the running 'sf' command to finish and retry. If no 'sf' command is running, the lock is left over from a crash and is taken over by itself {options.StaleAfter.TotalSeconds:0.#} s after its last change; delete the folder '{lockPath}' to release it now.",
                         filePath);
 
-                Thread.Sleep(delay);
+                // Pausing on the token, so that Ctrl+C ends the wait at once rather than after the timeout.
+                cancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.WaitHandle.WaitOne(delay);
+                cancellationToken.ThrowIfCancellationRequested();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
         }
