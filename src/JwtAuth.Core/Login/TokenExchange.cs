@@ -98,7 +98,8 @@ namespace JwtAuth.Core.Login
                         target.RetryTimeout - replicationWaited);
                     LoginProgress.Report(progress, username, LoginStage.WaitingForReplication, attempt, wait,
                         $"Salesforce says user '{username}' hasn't approved this consumer; a new scratch org's user may not have replicated yet. " +
-                        $"Waiting {wait.TotalSeconds:0.#} s (waited {replicationWaited.TotalSeconds:0} of {target.RetryTimeout.TotalSeconds:0} s so far).");
+                        $"Waiting {wait.TotalSeconds:0.#} s (waited {replicationWaited.TotalSeconds:0} of {target.RetryTimeout.TotalSeconds:0} s so far).",
+                        replicationWaited, target.RetryTimeout);
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
                     replicationWaited += wait;
                     continue;
