@@ -25,7 +25,9 @@ namespace JwtAuth.Commands
         private const string ThumbprintSet = "CertificateThumbprint";
         private const string CertificateSet = "Certificate";
 
-        private readonly List<object> _requests = new List<object>();
+        // A private field of a core class: the runtime resolves JwtAuth.Core for it only when the constructor is compiled,
+        // which is after import, when ModuleInitializer's resolver is in place (see CmdletSurfaceTests).
+        private readonly List<ConnectRequest> _requests = new List<ConnectRequest>();
 
         // AllowNull/AllowEmptyString: an org piped in without these reaches ProcessRecord, which says why
         // it cannot be connected, instead of failing in the binder with "Cannot bind argument ... null".
@@ -122,7 +124,7 @@ namespace JwtAuth.Commands
         private Exception? RefusePipedOrg()
         {
             var org = InputObject;
-            if (org is null || _keyGivenOnCommandLine || org.Note is null || org.Scope != "SfCli") return null;
+            if (org is null || _keyGivenOnCommandLine || org.Note is null || org.Scope != SfAuthScope.SfCli) return null;
             return new SfCliException(SfCliErrorIds.OrgNotImportable, JwtAuthErrorKind.InvalidArgument,
                 $"'{org.Username}' cannot be connected from what the Salesforce CLI stored for it ({org.AuthMethod}): {org.Note}",
                 $"Leave it out (Get-SfOrgAuth -SfCli | Where-Object Note -eq $null | Connect-SfOrgJwt), or connect it with -ClientId and -KeyFile of a connected app: Connect-SfOrgJwt -Username '{org.Username}' -ClientId <consumer key> -KeyFile <key file>.",
@@ -145,7 +147,7 @@ namespace JwtAuth.Commands
             var progress = new BulkProgress(this, _requests.Count);
             var service = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(TimeoutSec));
             dispatcher.Run(ct => service.ConnectAsync(
-                    Cast(_requests), ThrottleLimit,
+                    _requests, ThrottleLimit,
                     onResult: result => dispatcher.Post(() =>
                     {
                         progress.Completed(result.Username);
@@ -185,7 +187,5 @@ namespace JwtAuth.Commands
             };
             return request;
         }
-
-        private static IReadOnlyList<ConnectRequest> Cast(List<object> requests) => requests.ConvertAll(r => (ConnectRequest)r);
     }
 }

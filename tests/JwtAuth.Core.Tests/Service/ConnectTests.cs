@@ -93,7 +93,7 @@ public class ConnectTests
 
         Assert.Empty(h.Persisted.ReadAll().Auths);
         var listed = Assert.Single(h.Service.List(new[] { "Ephemeral" }, false, false).Auths);
-        Assert.Equal("Process", listed.Scope);
+        Assert.Equal(JwtAuth.Core.Store.OrgAuthScope.Process, listed.Scope);
     }
 
     [Fact]
