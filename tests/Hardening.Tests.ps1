@@ -47,6 +47,9 @@ BeforeAll {
         @((Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | Where-Object { $_.path -eq '/services/oauth2/token' }).Count
     }
 
+    # A terminating error reaches -ErrorVariable as the exception that carries its ErrorRecord.
+    filter ConvertTo-ErrorRecord { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } }
+
     function Get-FileBytes([string] $Root) {
         $map = @{}
         if (Test-Path $Root) {
@@ -102,7 +105,10 @@ Describe 'Hardening: bad key files' {
         if ($content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $content) } else { [IO.File]::WriteAllText($path, [string]$content) }
 
         $err = $null
-        $out = Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        # One org named on the command line: its failure is a terminating error, caught here; -ErrorVariable holds it too.
+        $out = $null
+        try { $out = Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $out | Should -BeNullOrEmpty
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike "$Expected,*"
@@ -116,7 +122,8 @@ Describe 'Hardening: bad key files' {
         $made = New-SfCertificate -OutputDirectory $encrypted -KeyPassword (ConvertTo-SecureString $script:KeyPassword -AsPlainText -Force)
         $wrong = ConvertTo-SecureString ('wrong-' + $script:KeyPassword) -AsPlainText -Force
         $err = $null
-        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $made.KeyPath -KeyPassword $wrong -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $made.KeyPath -KeyPassword $wrong -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KeyPasswordIncorrect,*'
         Assert-NoSecret (ConvertTo-ScanText $err) @($script:KeyPassword) 'the error'
     }
@@ -136,7 +143,8 @@ Describe 'Hardening: bad URLs, usernames and client ids' {
         $client = $Client.Replace('{KEY}', $script:ClientId)
         $before = Get-TokenRequestCount
         $err = $null
-        Connect-SfOrgJwt -ClientId $client -Username $user -KeyFile $script:Cert.KeyPath -LoginUrl $url -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $client -Username $user -KeyFile $script:Cert.KeyPath -LoginUrl $url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike "$Expected,*"
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
@@ -165,7 +173,8 @@ Describe 'Hardening: faults leave the stored auth as it was' {
         Invoke-MockControl -Mock $script:Mock -Path faults -Body @{ kind = 'TruncatedJson'; path = '/services/oauth2/token'; forever = $true } | Out-Null
 
         $err = $null
-        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias hub -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias hub -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
 
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ResponseInvalidJson,*'
         $after = Get-FileBytes $env:JWTAUTH_HOME
@@ -216,11 +225,12 @@ Describe 'Hardening: no cmdlet leaks a secret' {
         # Failures of every layer, as errors in the stream and in $Error.
         $other = Join-Path $TestDrive 'other.key'
         [IO.File]::WriteAllText($other, [System.Security.Cryptography.RSA]::Create(2048).ExportPkcs8PrivateKeyPem())
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $other -ErrorAction Continue *>&1))
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $madeCert.KeyPath -KeyPassword (ConvertTo-SecureString 'nope' -AsPlainText -Force) -ErrorAction Continue *>&1))
-        $seen.AddRange(@(Connect-SfOrgJwt @common -PrivateKey $script:Pem.Substring(0, 900) -ErrorAction Continue *>&1))
+        # Each is one org named on the command line, so its failure is a terminating error: caught and scanned with the streams.
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $other -ErrorAction Continue *>&1 } catch { $_ }))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $madeCert.KeyPath -KeyPassword (ConvertTo-SecureString 'nope' -AsPlainText -Force) -ErrorAction Continue *>&1 } catch { $_ }))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -PrivateKey $script:Pem.Substring(0, 900) -ErrorAction Continue *>&1 } catch { $_ }))
         Invoke-MockControl -Mock $script:Mock -Path faults -Body @{ kind = 'Html'; path = '/services/oauth2/token'; count = 1; statusCode = 200 } | Out-Null
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $script:Cert.KeyPath -ErrorAction Continue *>&1))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $script:Cert.KeyPath -ErrorAction Continue *>&1 } catch { $_ }))
 
         # Key text for this process only, last (it shadows the stored auth from here on).
         $seen.AddRange(@(Connect-SfOrgJwt @common -PrivateKey ($script:Pem -replace "`n", '\n') -Scope Process *>&1))
