@@ -1,5 +1,4 @@
 #if NET8_0_OR_GREATER
-using System;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -16,35 +15,17 @@ namespace JwtAuth.Loading
     {
         public static readonly IsolatedLoadContext Instance = new IsolatedLoadContext(ReadyToRunImages.FolderForThisProcess(DependencyFolder.Edition));
 
-        private volatile string? _images;
+        private readonly string? _images;
 
         private IsolatedLoadContext(string? images) : base("JwtAuth", isCollectible: false)
         {
             _images = images;
         }
 
-        /// <summary>The ReadyToRun folder this context loads from, or null when it loads the plain assemblies.</summary>
-        public string? ImagesFolder => _images;
-
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            var images = _images;
-            var image = images is null ? null : DependencyFolder.Find(images, assemblyName);
-            if (image != null)
-            {
-                try
-                {
-                    return LoadFromAssemblyPath(image);
-                }
-                catch (BadImageFormatException)
-                {
-                    // An image for another platform (a copied or mislabelled folder): the plain assemblies always load.
-                    _images = null;
-                }
-            }
-
-            var plain = DependencyFolder.Find(DependencyFolder.Plain, assemblyName);
-            return plain is null ? null : LoadFromAssemblyPath(plain);
+            var path = (_images is null ? null : DependencyFolder.Find(_images, assemblyName)) ?? DependencyFolder.Find(DependencyFolder.Plain, assemblyName);
+            return path is null ? null : LoadFromAssemblyPath(path);
         }
     }
 }
