@@ -61,11 +61,21 @@ namespace JwtAuth.Loading
             return new ShippedAssemblies(byName);
         }
 
-        /// <summary>The list in <paramref name="folder"/>; an empty one when the file is missing, so nothing is served.</summary>
+        /// <summary>
+        /// The list in <paramref name="folder"/>; an empty one (nothing is served) when the file is missing, unreadable
+        /// or damaged: the resolver is asked about every failed bind in the process and must not throw.
+        /// </summary>
         public static ShippedAssemblies Read(string folder)
         {
             var path = Path.Combine(folder, FileName);
-            return Parse(File.Exists(path) ? File.ReadAllLines(path) : new string[0]);
+            try
+            {
+                return Parse(File.Exists(path) ? File.ReadAllLines(path) : new string[0]);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+            {
+                return Parse(new string[0]);
+            }
         }
     }
 }

@@ -36,14 +36,17 @@ public class AssemblyRequestPolicyTests
     }
 
     [Fact]
-    public void A_missing_list_serves_nothing()
+    public void A_missing_or_damaged_list_serves_nothing()
     {
         var folder = Directory.CreateTempSubdirectory("jwtauth-shipped.").FullName;
         try
         {
-            var empty = ShippedAssemblies.Read(folder);
-            Assert.Equal(0, empty.Count);
-            Assert.False(AssemblyRequestPolicy.Serves(new AssemblyName(Newtonsoft), empty.Find("Newtonsoft.Json")));
+            var missing = ShippedAssemblies.Read(folder);
+            Assert.Equal(0, missing.Count);
+            Assert.False(AssemblyRequestPolicy.Serves(new AssemblyName(Newtonsoft), missing.Find("Newtonsoft.Json")));
+
+            File.WriteAllLines(Path.Combine(folder, ShippedAssemblies.FileName), new[] { Newtonsoft, "Newtonsoft.Json, Version=not-a-version" });
+            Assert.Equal(0, ShippedAssemblies.Read(folder).Count);
         }
         finally
         {
