@@ -86,7 +86,10 @@ Import-Module '$ModulePath'
     }
 
     It 'imports without loading the core or Microsoft.PowerShell.Management' {
-        $result = Invoke-ChildPwsh -Script @"
+        # A cache folder of its own: PowerShell replays its JIT startup profile there in the background, and a
+        # profile that an earlier process wrote after a connect would load the core on its own.
+        $cache = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        $result = Invoke-ChildPwsh -Environment @{ XDG_CACHE_HOME = $cache; LOCALAPPDATA = $cache } -Script @"
 Import-Module '$script:ModulePath'
 'management:' + [bool](Get-Module Microsoft.PowerShell.Management)
 'core:' + [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'JwtAuth.Core' })

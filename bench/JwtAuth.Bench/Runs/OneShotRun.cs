@@ -104,7 +104,7 @@ namespace JwtAuth.Bench.Runs
             Row("import-baseline", "`Import-Module JwtAuth; exit`, baseline module", output, "bare", null);
             var baselineOverBare = Row("oneshot-baseline", "one-shot, baseline module", output, "bare", null);
             if (!double.IsNaN(overBare) && !double.IsNaN(baselineOverBare))
-                _table.Note($"part 6: the module under test costs {overBare:0} ms over a bare start against {baselineOverBare:0} ms for the baseline (medians of paired differences).");
+                _table.Note($"part 6: the module under test costs {overBare:+0;-0} ms over a bare start against {baselineOverBare:+0;-0} ms for the baseline (medians of paired differences).");
 
             if (output.Runs.TryGetValue("sf", out var sf))
             {
@@ -135,7 +135,8 @@ namespace JwtAuth.Bench.Runs
             {
                 var differences = Paired(output, command, reference, (a, b) => a - b);
                 difference = Stats.Median(differences);
-                note += $"; +{difference:0} ms over a bare start (median of {differences.Count} paired differences)";
+                var cpu = Stats.Median(Paired(output, command, reference, (a, b) => a - b, r => r.CpuMs));
+                note += $"; {difference:+0;-0} ms over a bare start (median of {differences.Count} paired differences; CPU {cpu:+0;-0} ms)";
                 if (target.HasValue) note += $"; target at most +{target:0} ms: {(difference <= target ? "met" : "not met")}";
             }
 
@@ -144,10 +145,13 @@ namespace JwtAuth.Bench.Runs
             return difference;
         }
 
-        private static List<double> Paired(OneShotOutput output, string command, string reference, Func<double, double, double> combine)
+        // One value per round in which both ran: the wall times by default.
+        private static List<double> Paired(OneShotOutput output, string command, string reference, Func<double, double, double> combine,
+            Func<(int Round, double WallMs, double CpuMs), double>? measure = null)
         {
-            var other = output.Runs[reference].ToDictionary(r => r.Round, r => r.WallMs);
-            return output.Runs[command].Where(r => other.ContainsKey(r.Round)).Select(r => combine(r.WallMs, other[r.Round])).ToList();
+            measure ??= r => r.WallMs;
+            var other = output.Runs[reference].ToDictionary(r => r.Round, measure);
+            return output.Runs[command].Where(r => other.ContainsKey(r.Round)).Select(r => combine(measure(r), other[r.Round])).ToList();
         }
     }
 }
