@@ -6,10 +6,11 @@ namespace JwtAuth.Core.Keys
     /// <summary>What <see cref="KeyDecoder"/> made of a key input: RSA parameters, or the certificate with its key from a PFX.</summary>
     internal sealed class DecodedKey
     {
-        public DecodedKey(RSAParameters parameters, KeyOrigin origin)
+        public DecodedKey(RSAParameters parameters, KeyOrigin origin, bool passwordNotNeeded)
         {
             Parameters = parameters;
             Origin = origin;
+            PasswordNotNeeded = passwordNotNeeded;
         }
 
         public DecodedKey(X509Certificate2 pfxCertificate, KeyOrigin origin)
@@ -26,5 +27,8 @@ namespace JwtAuth.Core.Keys
 
         /// <summary>Where it came from, for descriptions and errors (e.g. "key text (base64)").</summary>
         public KeyOrigin Origin { get; }
+
+        /// <summary>A password was given but the key is not encrypted, so it was not used.</summary>
+        public bool PasswordNotNeeded { get; }
     }
 }

@@ -34,9 +34,9 @@ namespace JwtAuth.Core.Keys
         {
             try
             {
-                return content.Format == KeyFormat.Pfx
-                    ? new DecodedKey(PfxReader.Open(content.Der!, password, content.Origin), content.Origin)
-                    : new DecodedKey(ReadPrivateKey(content, password), content.Origin);
+                if (content.Format == KeyFormat.Pfx) return new DecodedKey(PfxReader.Open(content.Der!, password, content.Origin), content.Origin);
+                var passwordNotNeeded = password != null && content.Format != KeyFormat.EncryptedPkcs8PrivateKey;
+                return new DecodedKey(ReadPrivateKey(content, password), content.Origin, passwordNotNeeded);
             }
             finally
             {

@@ -116,7 +116,8 @@ namespace JwtAuth.Core.Keys
         private static SigningKey FromDecoded(DecodedKey key, KeyReference reference)
         {
             if (key.PfxCertificate == null)
-                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Origin), reference, key.Origin.Description, null, false);
+                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Origin), reference, key.Origin.Description, null, false,
+                    key.PasswordNotNeeded);
             var certificate = key.PfxCertificate;
             var description = key.Origin.Description + " (certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint + ")";
             return FromCertificate(certificate, key.Origin, description, reference, ownsCertificate: true);

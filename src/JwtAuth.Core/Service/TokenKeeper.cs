@@ -58,7 +58,7 @@ namespace JwtAuth.Core.Service
 
             var store = _stores.StoreFor(stored);
             var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout, cancellationToken),
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, onWarning, cancellationToken), LockTimeout, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
                 ? $"Another process renewed {stored.Username} meanwhile; using its token."
@@ -66,10 +66,12 @@ namespace JwtAuth.Core.Service
             return OrgAuthViews.From(renewal.Auth);
         }
 
-        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
+        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, Action<string> onWarning,
+            CancellationToken cancellationToken)
         {
             var auth = current.Auth;
             using var key = SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            if (key.PasswordNotNeededWarning != null) onWarning(key.PasswordNotNeededWarning);
             var request = new JwtLoginRequest
             {
                 ClientId = auth.ClientId,
