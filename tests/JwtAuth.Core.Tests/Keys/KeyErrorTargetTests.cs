@@ -28,7 +28,7 @@ public class KeyErrorTargetTests : IClassFixture<OpenSslKeySet>
     [MemberData(nameof(BadFiles))]
     public void An_error_about_a_key_file_targets_its_path(string file, string? password, string errorId)
     {
-        var path = (string)typeof(OpenSslKeySet).GetProperty(file)!.GetValue(_set)!;
+        var path = _set.PathOf(file);
         var error = SigningKeyLoaderFileTests.AssertError(errorId, () => SigningKeyLoader.FromFile(path, password));
         Assert.Equal(path, error.Target);
         Assert.Equal("key file", error.TargetKind);

@@ -133,5 +133,5 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
         Assert.Contains("no PEM block", asPem.Problem);
     }
 
-    private string PathOf(string property) => (string)typeof(OpenSslKeySet).GetProperty(property)!.GetValue(_set)!;
+    private string PathOf(string property) => _set.PathOf(property);
 }

@@ -17,7 +17,7 @@ public class KeyPasswordNotNeededTests : IClassFixture<OpenSslKeySet>
     [InlineData(nameof(OpenSslKeySet.CertificateAndKey))]
     public void An_unencrypted_key_file_with_a_password_loads_and_says_the_password_was_not_needed(string file)
     {
-        var path = PathOf(file);
+        var path = _set.PathOf(file);
         using var key = SigningKeyLoader.FromFile(path, "unneeded");
         Assert.True(key.PasswordNotNeeded);
         Assert.Contains(path, key.PasswordNotNeededWarning);
@@ -41,10 +41,8 @@ public class KeyPasswordNotNeededTests : IClassFixture<OpenSslKeySet>
     [InlineData(nameof(OpenSslKeySet.PfxEmptyPassword), null)]
     public void A_password_that_opened_the_key_or_no_password_is_not_reported(string file, string? password)
     {
-        using var key = SigningKeyLoader.FromFile(PathOf(file), password);
+        using var key = SigningKeyLoader.FromFile(_set.PathOf(file), password);
         Assert.False(key.PasswordNotNeeded);
         Assert.Null(key.PasswordNotNeededWarning);
     }
-
-    private string PathOf(string property) => (string)typeof(OpenSslKeySet).GetProperty(property)!.GetValue(_set)!;
 }
