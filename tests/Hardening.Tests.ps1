@@ -172,11 +172,13 @@ Describe 'Hardening: CategoryInfo reads in words, never .NET type names' {
         @{ Name = 'a username with a space'; Expected = 'InvalidUsername'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username 'john doe@example.com' -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url } }
         @{ Name = 'a certificate that exists'; Expected = 'CertificateFileExists'; Run = { New-SfCertificate -OutputDirectory (Split-Path $script:Existing.KeyPath) } }
         @{ Name = 'a base name with a folder in it'; Expected = 'InvalidFileName'; Run = { New-SfCertificate -OutputDirectory $TestDrive -BaseName 'sub/name' } }
+        @{ Name = 'a folder on the Env: drive'; Expected = 'PathNotFileSystem'; Run = { New-SfCertificate -OutputDirectory 'Env:\jwt' } }
     ) {
         $err = $null
         try { $ErrorActionPreference = 'Stop'; & $Run | Out-Null } catch { $err = $_ } finally { $ErrorActionPreference = 'Continue' }
         $err.FullyQualifiedErrorId | Should -BeLike "$Expected,*"
         $err.CategoryInfo.Reason | Should -Be $Expected
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
         $text = $err.CategoryInfo.ToString()
         $text | Should -Match ([regex]::Escape("], $Expected"))
         $text | Should -Not -Match 'Exception|\bString\b|Int32|Object\[\]|System\.'
