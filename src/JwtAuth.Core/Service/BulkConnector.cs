@@ -38,7 +38,7 @@ namespace JwtAuth.Core.Service
         public async Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
             Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken)
         {
-            var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
+            var progress = VerboseLoginProgress.To(onVerbose);
             foreach (var group in requests.GroupBy(r => r.Key.Identity))
             {
                 var batch = group.ToList();
