@@ -36,11 +36,12 @@ namespace JwtAuth.Core.Service
         }
 
         public async Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
-            Action<string> onVerbose, Action<LoginProgress>? onLoginProgress, CancellationToken cancellationToken)
+            Action<string> onVerbose, Action<string> onWarning, Action<LoginProgress>? onLoginProgress, CancellationToken cancellationToken)
         {
+            var verbose = VerboseLoginProgress.To(onVerbose);
             var progress = new InlineProgress<LoginProgress>(p =>
             {
-                onVerbose(p.Message);
+                verbose.Report(p);
                 onLoginProgress?.Invoke(p);
             });
             var conflicts = ConnectConflicts.Find(requests);
@@ -74,6 +75,7 @@ namespace JwtAuth.Core.Service
                 using (key)
                 using (var completed = new BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)>())
                 {
+                    if (key.PasswordNotNeededWarning != null) onWarning(key.PasswordNotNeededWarning);
                     onVerbose($"Signing with {key.Description} ({key.KeySize}-bit RSA).");
                     var logins = ready.Select(ToLogin).ToList();
                     // Logins that complete while a save is running are stored together: one store lock and one

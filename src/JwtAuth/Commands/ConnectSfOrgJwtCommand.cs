@@ -160,6 +160,7 @@ namespace JwtAuth.Commands
                     approved, ThrottleLimit,
                     onResult: result => dispatcher.Post(() => Write(result, progress), () => ReportUnwritten(result)),
                     onVerbose: message => dispatcher.Post(() => WriteVerbose(message)),
+                    onWarning: message => dispatcher.Post(() => WriteWarning(message)),
                     onLoginProgress: step => dispatcher.Post(() => progress.Login(step)),
                     ct),
                 StopToken);
