@@ -224,6 +224,7 @@ Describe 'Connect-SfOrgJwt: options for one org, and the output' {
         $errs[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectHasNoUsername,*'
         $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $errs[0].Exception.Message | Should -Match ([regex]::Escape($Names))
+        $errs[0].CategoryInfo.TargetName | Should -Be $Names -Because 'the target names the properties, never their values'
         Get-TokenRequestsFor @($user, 'System.Collections.Hashtable') | Should -BeNullOrEmpty
         @(Get-TokenRequests | Where-Object { $_.assertion.claims.sub -like '@{*' }) | Should -BeNullOrEmpty
     }

@@ -18,20 +18,21 @@ namespace JwtAuth.Commands
         public static JwtAuthException? NoUsernameIn(PSObject? piped)
         {
             if (piped is null || piped.BaseObject is string) return null;
+            // The target is the names only: the values may hold anything, a key among them.
             if (piped.BaseObject is IDictionary table)
             {
-                var keys = string.Join(", ", table.Keys.Cast<object>().Select(k => k.ToString()));
+                var keys = table.Keys.Cast<object>().Select(k => k.ToString()).ToArray();
                 return new JwtAuthException("InputObjectHasNoUsername", JwtAuthErrorKind.InvalidArgument,
-                    $"A hashtable was piped in (keys: {keys}); PowerShell does not bind a hashtable's keys to parameters, so it has no Username.",
+                    $"A hashtable was piped in (keys: {string.Join(", ", keys)}); PowerShell does not bind a hashtable's keys to parameters, so it has no Username.",
                     "Pipe objects instead: [pscustomobject]@{ Username = '...'; Alias = '...' } | Connect-SfOrgJwt ..., or pass -Username.",
-                    piped.BaseObject.GetType().FullName);
+                    keys, targetKind: "keys of the piped hashtable");
             }
             if (piped.Properties["Username"] != null) return null;
-            var names = string.Join(", ", piped.Properties.Select(p => p.Name));
+            var names = piped.Properties.Select(p => p.Name).ToArray();
             return new JwtAuthException("InputObjectHasNoUsername", JwtAuthErrorKind.InvalidArgument,
-                $"An object without a Username property was piped in (its properties: {(names.Length == 0 ? "none" : names)}).",
+                $"An object without a Username property was piped in (its properties: {(names.Length == 0 ? "none" : string.Join(", ", names))}).",
                 "Give the input a Username column (for example Select-Object @{ Name = 'Username'; Expression = { $_.User } }, *), or pipe the usernames themselves.",
-                piped.BaseObject.GetType().FullName);
+                names, targetKind: "properties of the piped object");
         }
 
         /// <summary>-Alias, -SetDefault or -SetDefaultDevHub on the command line apply to every piped org, but each names one org.</summary>
