@@ -23,7 +23,7 @@ public class MockDevHubTests
             ["Edition"] = "Developer",
             ["DurationDays"] = 1,
             ["Username"] = username,
-            ["ConnectedAppConsumerKey"] = MockScenario.ClientId,
+            ["ConnectedAppConsumerKey"] = MockFixture.ClientId,
             ["ConnectedAppCallbackUrl"] = "http://localhost:1717/OauthRedirect",
         });
         var signup = await hub.Api.GetAsync("ScratchOrgInfo", id, new[] { "Status", "SignupUsername", "LoginUrl" });
@@ -50,7 +50,7 @@ public class MockDevHubTests
         var ex = await Assert.ThrowsAsync<OrgApiException>(() => hub.Api.InsertAsync("ScratchOrgInfo", new JObject
         {
             ["Edition"] = "partner-developer",
-            ["ConnectedAppConsumerKey"] = MockScenario.ClientId,
+            ["ConnectedAppConsumerKey"] = MockFixture.ClientId,
             ["ConnectedAppCallbackUrl"] = "http://localhost:1717/OauthRedirect",
         }));
 

@@ -9,7 +9,7 @@ namespace JwtAuth.Core.Tests.OrgApi;
 /// <summary>A running mock with one org signed into through the login client, and the org API client for its token.</summary>
 internal sealed class SignedInMockOrg : IAsyncDisposable
 {
-    private SignedInMockOrg(MockScenario mock, MockUser user, SalesforceLoginClient client, OrgAuth auth)
+    private SignedInMockOrg(MockFixture mock, MockUser user, SalesforceLoginClient client, OrgAuth auth)
     {
         Mock = mock;
         User = user;
@@ -18,7 +18,7 @@ internal sealed class SignedInMockOrg : IAsyncDisposable
         Api = ApiWith(auth.AccessToken!);
     }
 
-    public MockScenario Mock { get; }
+    public MockFixture Mock { get; }
 
     /// <summary>The signed-in user; <c>User.Org</c> is the org.</summary>
     public MockUser User { get; }
@@ -28,10 +28,10 @@ internal sealed class SignedInMockOrg : IAsyncDisposable
 
     public static async Task<SignedInMockOrg> StartAsync(OrgKind kind)
     {
-        var mock = await MockScenario.StartAsync();
+        var mock = await MockFixture.StartAsync();
         var client = mock.Client();
         var user = mock.AddUser(kind);
-        var auth = await mock.LoginAsync(client, mock.Request(user));
+        var auth = await mock.LoginAsync(client, mock.LoginRequest(user));
         return new SignedInMockOrg(mock, user, client, auth);
     }
 
