@@ -19,6 +19,8 @@ internal class MockFixture : IAsyncDisposable
 {
     public const string ClientId = "3MVG9mockConsumerKey";
 
+    private readonly List<SalesforceLoginClient> _signInClients = new();
+
     // RSA key generation dominates a fixture's start-up on a 2-core machine; one key pair serves every test (none mutates it).
     private static readonly Lazy<TestKeyPair> SharedKeys = new(() => TestKeyPair.Create());
 
@@ -94,6 +96,15 @@ internal class MockFixture : IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         client.LoginAsync(request, Keys.Key, KeyReference, progress, cancellationToken);
 
+    /// <summary>Adds an org of the kind and signs its user in through a login client the fixture disposes.</summary>
+    public async Task<SignedInOrg> SignInAsync(OrgKind kind)
+    {
+        var client = Client();
+        _signInClients.Add(client);
+        var user = AddUser(kind);
+        return new SignedInOrg(user, await LoginAsync(client, LoginRequest(user)), client);
+    }
+
     public Task<HttpResponseMessage> PostTokenAsync(string assertion, string grantType = "urn:ietf:params:oauth:grant-type:jwt-bearer") =>
         Http.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -127,6 +138,7 @@ internal class MockFixture : IAsyncDisposable
 
     public virtual async ValueTask DisposeAsync()
     {
+        foreach (var client in _signInClients) client.Dispose();
         Http.Dispose();
         await Server.DisposeAsync();
         Folder.Dispose();
