@@ -98,18 +98,6 @@ public class TokenEndpointTests
         Assert.Equal("invalid_client_id", mock.Server.TokenRequests.Single().ErrorCode);
     }
 
-    [Fact]
-    public async Task KeyThatDoesNotMatchTheUploadedCertificateIsAnInvalidAssertion()
-    {
-        await using var mock = await MockFixture.StartAsync();
-        using var otherKeys = TestKeyPair.Create();
-
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Sign(otherKeys.Key,
-            HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production)));
-
-        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
-    }
-
     [Theory]
     [InlineData("not-a-jwt")]
     [InlineData("a.b")]
@@ -124,49 +112,28 @@ public class TokenEndpointTests
         await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
     }
 
-    [Fact]
-    public async Task AlgorithmOtherThanRs256IsAnInvalidAssertion()
+    [Theory]
+    [InlineData("signed by a key that does not match the uploaded certificate")]
+    [InlineData("signed with RS512")]
+    [InlineData("claims swapped after signing")]
+    public async Task AWellFormedAssertionThatDoesNotVerifyIsAnInvalidAssertion(string how)
     {
         await using var mock = await MockFixture.StartAsync();
 
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Sign(mock.Keys.Key,
-            HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production),
-            header: new { alg = "RS512", typ = "JWT" }));
+        using var response = await mock.PostTokenAsync(UnverifiableAssertion(mock, how));
 
         await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
     }
 
-    [Fact]
-    public async Task TamperedClaimsAreAnInvalidAssertion()
+    [Theory]
+    [InlineData("nobody@example.com", false)]
+    [InlineData("other@example.com", true)]
+    public async Task AnUnknownUserOrOneNotPreAuthorizedHasNotApprovedTheConsumer(string username, bool existsWithoutTheApp)
     {
         await using var mock = await MockFixture.StartAsync();
-        string good = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
-        string otherClaims = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockFixture.ClientId, mock.SandboxUser.Username, Audiences.Production));
-        string[] parts = good.Split('.');
-        string tampered = parts[0] + "." + otherClaims.Split('.')[1] + "." + parts[2];
+        if (existsWithoutTheApp) mock.Server.AddUser(mock.HubOrg, username);
 
-        using var response = await mock.PostTokenAsync(tampered);
-
-        await AssertOAuthErrorAsync(response, "invalid_grant", "invalid assertion");
-    }
-
-    [Fact]
-    public async Task UnknownUserHasNotApprovedTheConsumer()
-    {
-        await using var mock = await MockFixture.StartAsync();
-
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, "nobody@example.com", Audiences.Production));
-
-        await AssertOAuthErrorAsync(response, "invalid_grant", "user hasn't approved this consumer");
-    }
-
-    [Fact]
-    public async Task UserNotPreAuthorizedHasNotApprovedTheConsumer()
-    {
-        await using var mock = await MockFixture.StartAsync();
-        mock.Server.AddUser(mock.HubOrg, "other@example.com");
-
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, "other@example.com", Audiences.Production));
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, username, Audiences.Production));
 
         await AssertOAuthErrorAsync(response, "invalid_grant", "user hasn't approved this consumer");
     }
@@ -240,6 +207,25 @@ public class TokenEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("mock-hub.my.salesforce.com", mock.Server.TokenRequests.Single().Host);
+    }
+
+    private static string UnverifiableAssertion(MockFixture mock, string how)
+    {
+        var claims = HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production);
+        switch (how)
+        {
+            case "signed by a key that does not match the uploaded certificate":
+                using (var otherKeys = TestKeyPair.Create()) return HandMadeAssertion.Sign(otherKeys.Key, claims);
+            case "signed with RS512":
+                return HandMadeAssertion.Sign(mock.Keys.Key, claims, header: new { alg = "RS512", typ = "JWT" });
+            case "claims swapped after signing":
+                string[] good = HandMadeAssertion.Sign(mock.Keys.Key, claims).Split('.');
+                string otherClaims = HandMadeAssertion.Sign(mock.Keys.Key,
+                    HandMadeAssertion.Claims(MockFixture.ClientId, mock.SandboxUser.Username, Audiences.Production)).Split('.')[1];
+                return good[0] + "." + otherClaims + "." + good[2];
+            default:
+                throw new ArgumentOutOfRangeException(nameof(how), how, null);
+        }
     }
 
     internal static async Task AssertOAuthErrorAsync(HttpResponseMessage response, string error, string description)
