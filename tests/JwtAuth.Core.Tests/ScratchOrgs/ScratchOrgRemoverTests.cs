@@ -36,7 +36,7 @@ public class ScratchOrgRemoverTests
         Assert.Null(h.Persisted.Find(signup.SignupUsername!));
         Assert.Null(h.Persisted.Find("feature"));
         Assert.Null(h.Persisted.ReadAll().DefaultUsername);
-        Assert.Null(new SfCliAuthReader(new SfCliPaths(h.SfCliHome)).Find(signup.SignupUsername!));
+        Assert.Null(new SfCliAuthReader(h.CliPaths()).Find(signup.SignupUsername!));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class ConnectTests
     public async Task Each_service_sends_its_own_request_timeout_over_the_one_client()
     {
         await using var h = await ServiceFixture.StartAsync();
-        var hurried = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, () => new JwtAuth.Core.SfCli.SfCliPaths(h.SfCliHome),
+        var hurried = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, h.CliPaths,
             TimeSpan.FromMilliseconds(500));
         var user = h.AddUser(OrgKind.Production).Username;
         h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(3_000, count: 1, path: "/services/oauth2/token"));

@@ -63,7 +63,7 @@ public class CountsInMessagesTests
     {
         await using var h = await ServiceFixture.StartAsync();
         h.Server.Faults.Enqueue(Fault.Delay(30_000, count: null, path: TokenPath));
-        var service = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, () => new SfCliPaths(h.SfCliHome), TimeSpan.FromSeconds(1));
+        var service = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, h.CliPaths, TimeSpan.FromSeconds(1));
         var results = new List<ConnectResult>();
 
         await service.ConnectAsync(new[] { h.ConnectRequest(h.AddUser(OrgKind.Production).Username) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
