@@ -27,8 +27,8 @@ public class ConnectFaultTests
     [MemberData(nameof(Faults))]
     public async Task A_failed_reconnect_leaves_the_stored_auth_byte_identical(string fault)
     {
-        await using var s = await ServiceScenario.StartAsync(fault == "slower-than-timeout" ? TimeSpan.FromSeconds(3) : null);
-        var first = await s.ConnectAsync(s.Request());
+        await using var s = await HardenedLogin.StartAsync(fault == "slower-than-timeout" ? TimeSpan.FromSeconds(3) : null);
+        var first = await s.ConnectOneAsync(s.HubRequest());
         Assert.Null(first.Error);
         var token = first.View!.Auth.AccessToken!;
         var before = s.Files();
@@ -36,7 +36,7 @@ public class ConnectFaultTests
         s.Server.ClearRequests();
 
         var (request, expected, tokenRequests) = Arrange(s, fault);
-        var result = await s.ConnectAsync(request);
+        var result = await s.ConnectOneAsync(request);
 
         Assert.Null(result.View);
         var error = Assert.IsAssignableFrom<JwtAuthException>(result.Error);
@@ -48,76 +48,76 @@ public class ConnectFaultTests
         var after = s.Files();
         Assert.Equal(before.Keys.OrderBy(k => k), after.Keys.OrderBy(k => k));
         foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{fault}: {path} changed");
-        Assert.Equal(token, s.Stored()!.Auth.AccessToken);
+        Assert.Equal(token, s.StoredHub()!.Auth.AccessToken);
         Assert.Empty(s.Process.ReadAll().Auths);
 
         var secrets = HardeningAssert.SecretsOf(KeyBody(s), token);
         HardeningAssert.NoSecrets(error, secrets);
-        foreach (var message in s.Verbose) HardeningAssert.NoSecrets(message, secrets, "verbose");
+        foreach (var message in s.Verbose.Concat(s.Warnings)) HardeningAssert.NoSecrets(message, secrets, "verbose");
     }
 
     [Fact]
     public async Task A_503_twice_then_success_is_retried_and_stores_the_new_token()
     {
-        await using var s = await ServiceScenario.StartAsync();
-        var first = await s.ConnectAsync(s.Request());
+        await using var s = await HardenedLogin.StartAsync();
+        var first = await s.ConnectOneAsync(s.HubRequest());
         s.Server.ClearRequests();
         s.Server.Faults.Enqueue(Fault.Status(503, count: 2, path: TokenPath));
 
-        var second = await s.ConnectAsync(s.Request());
+        var second = await s.ConnectOneAsync(s.HubRequest());
 
         Assert.Null(second.Error);
         Assert.Equal(3, s.Server.TokenRequests.Count);
-        Assert.Equal(2, s.Mock.Delays.Waits.Count);
+        Assert.Equal(2, s.Delays.Waits.Count);
         Assert.NotEqual(first.View!.Auth.AccessToken, second.View!.Auth.AccessToken);
-        Assert.Equal(second.View.Auth.AccessToken, s.Stored()!.Auth.AccessToken);
+        Assert.Equal(second.View.Auth.AccessToken, s.StoredHub()!.Auth.AccessToken);
         Assert.Contains(s.Verbose, m => m.Contains("Retry 1 of 2", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_429_with_Retry_After_waits_that_long_then_succeeds()
     {
-        await using var s = await ServiceScenario.StartAsync();
+        await using var s = await HardenedLogin.StartAsync();
         s.Server.Faults.Enqueue(Fault.TooManyRequests(retryAfterSeconds: 7, count: 1, path: TokenPath));
 
-        var result = await s.ConnectAsync(s.Request());
+        var result = await s.ConnectOneAsync(s.HubRequest());
 
         Assert.Null(result.Error);
-        Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, s.Mock.Delays.Waits);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, s.Delays.Waits);
         Assert.Equal(2, s.Server.TokenRequests.Count);
-        Assert.Equal(result.View!.Auth.AccessToken, s.Stored()!.Auth.AccessToken);
+        Assert.Equal(result.View!.Auth.AccessToken, s.StoredHub()!.Auth.AccessToken);
     }
 
     [Fact]
     public async Task A_connection_reset_once_then_success_is_retried()
     {
-        await using var s = await ServiceScenario.StartAsync();
+        await using var s = await HardenedLogin.StartAsync();
         s.Server.Faults.Enqueue(Fault.DropConnection(count: 1, path: TokenPath));
 
-        var result = await s.ConnectAsync(s.Request());
+        var result = await s.ConnectOneAsync(s.HubRequest());
 
         Assert.Null(result.Error);
         Assert.Equal(2, s.Server.TokenRequests.Count);
-        Assert.Single(s.Mock.Delays.Waits);
+        Assert.Single(s.Delays.Waits);
     }
 
     [Fact]
     public async Task A_first_connect_that_fails_stores_nothing_at_all()
     {
-        await using var s = await ServiceScenario.StartAsync();
+        await using var s = await HardenedLogin.StartAsync();
         s.Server.Faults.Enqueue(Fault.Status(503, count: null, path: TokenPath));
 
-        var result = await s.ConnectAsync(s.Request());
+        var result = await s.ConnectOneAsync(s.HubRequest());
 
         Assert.Equal("TokenEndpointUnavailable", Assert.IsAssignableFrom<JwtAuthException>(result.Error).ErrorId);
-        Assert.Null(s.Stored());
+        Assert.Null(s.StoredHub());
         Assert.DoesNotContain(s.Files().Keys, k => k.Contains("orgs", StringComparison.Ordinal) && k.EndsWith(".json", StringComparison.Ordinal));
-        Assert.False(Directory.Exists(Path.Combine(s.Home, ".sfdx")) && Directory.GetFiles(Path.Combine(s.Home, ".sfdx")).Length > 0);
+        Assert.False(Directory.Exists(Path.Combine(s.SfCliHome, ".sfdx")) && Directory.GetFiles(Path.Combine(s.SfCliHome, ".sfdx")).Length > 0);
     }
 
-    private static (ConnectRequest Request, string Expected, int TokenRequests) Arrange(ServiceScenario s, string fault)
+    private static (ConnectRequest Request, string Expected, int TokenRequests) Arrange(ServiceFixture s, string fault)
     {
-        var request = s.Request();
+        var request = s.HubRequest();
         switch (fault)
         {
             case "server-down":
@@ -151,13 +151,13 @@ public class ConnectFaultTests
             case "key-does-not-match-certificate":
                 using (var other = TestKeyPair.Create())
                 {
-                    var path = Path.Combine(s.Root, "other.key");
+                    var path = s.Folder.File("other.key");
                     File.WriteAllText(path, other.PrivateKeyPem);
                     request.Key = KeySource.FromFile(path, null);
                 }
                 return (request, "InvalidAssertion", 1);
             case "key-file-damaged":
-                var damaged = Path.Combine(s.Root, "damaged.key");
+                var damaged = s.Folder.File("damaged.key");
                 File.WriteAllText(damaged, File.ReadAllText(s.KeyFile)[..400]);
                 request.Key = KeySource.FromFile(damaged, null);
                 return (request, "KeyUnreadable", 0);
@@ -166,6 +166,6 @@ public class ConnectFaultTests
         }
     }
 
-    private static string KeyBody(ServiceScenario s) =>
+    private static string KeyBody(ServiceFixture s) =>
         string.Concat(File.ReadAllLines(s.KeyFile).Where(l => !l.StartsWith("-----", StringComparison.Ordinal)));
 }

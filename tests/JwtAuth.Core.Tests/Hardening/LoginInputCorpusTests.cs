@@ -42,16 +42,16 @@ public class LoginInputCorpusTests
     public static TheoryData<string, string, string> Identities => new()
     {
         // username, client id, expected ErrorId: all judged before anything is signed or sent
-        { "", MockScenario.ClientId, "MissingUsername" },
-        { "   ", MockScenario.ClientId, "MissingUsername" },
-        { "\t\r\n", MockScenario.ClientId, "MissingUsername" },
+        { "", MockFixture.ClientId, "MissingUsername" },
+        { "   ", MockFixture.ClientId, "MissingUsername" },
+        { "\t\r\n", MockFixture.ClientId, "MissingUsername" },
         { "{USER}", "", "MissingClientId" },
         { "{USER}", " \t ", "MissingClientId" },
-        { "john doe@example.com", MockScenario.ClientId, "InvalidUsername" },
-        { "admin@example.com\u0000", MockScenario.ClientId, "InvalidUsername" },
-        { "admin@example.com\nsecond@example.com", MockScenario.ClientId, "InvalidUsername" },
-        { new string('a', 10_000) + "@example.com", MockScenario.ClientId, "InvalidUsername" },
-        { "{USER}", MockScenario.ClientId + " " + MockScenario.ClientId, "InvalidClientIdFormat" },
+        { "john doe@example.com", MockFixture.ClientId, "InvalidUsername" },
+        { "admin@example.com\u0000", MockFixture.ClientId, "InvalidUsername" },
+        { "admin@example.com\nsecond@example.com", MockFixture.ClientId, "InvalidUsername" },
+        { new string('a', 10_000) + "@example.com", MockFixture.ClientId, "InvalidUsername" },
+        { "{USER}", MockFixture.ClientId + " " + MockFixture.ClientId, "InvalidClientIdFormat" },
         { "{USER}", "3MVG9\u001b[2J", "InvalidClientIdFormat" },
         { "{USER}", new string('K', 100_000), "InvalidClientIdFormat" },
     };
@@ -60,9 +60,9 @@ public class LoginInputCorpusTests
     [MemberData(nameof(Urls))]
     public async Task Login_url(string loginUrl, string expected, bool mayReachEndpoint)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.LoginUrl = loginUrl.Replace(Mock, sf.Server.BaseUrl);
 
         var error = await LoginFails(sf, request, expected);
@@ -87,8 +87,8 @@ public class LoginInputCorpusTests
     [InlineData("https://login.salesforce.com/path", "AudienceInvalid", 1)]
     public async Task Audience(string audience, string expected, int tokenRequests)
     {
-        await using var sf = await MockScenario.StartAsync();
-        var request = sf.Request(sf.AddUser(OrgKind.Production));
+        await using var sf = await MockFixture.StartAsync();
+        var request = sf.LoginRequest(sf.AddUser(OrgKind.Production));
         request.Audience = audience;
 
         await LoginFails(sf, request, expected, tokenRequests == 0 ? JwtAuthErrorKind.InvalidArgument : JwtAuthErrorKind.AuthenticationError);
@@ -100,9 +100,9 @@ public class LoginInputCorpusTests
     [MemberData(nameof(Identities))]
     public async Task Username_and_client_id(string username, string clientId, string expected)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.Username = username.Replace("{USER}", user.Username);
         request.ClientId = clientId;
 
@@ -115,12 +115,12 @@ public class LoginInputCorpusTests
     [Fact]
     public async Task A_username_at_the_80_character_limit_is_sent()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var username = new string('u', 80 - "@example.com".Length) + "@example.com";
         var user = sf.AddUser(OrgKind.Production, username);
         using var client = sf.Client();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(username, auth.Username);
     }
@@ -128,13 +128,13 @@ public class LoginInputCorpusTests
     [Fact]
     public async Task A_key_that_does_not_match_the_uploaded_certificate_is_refused_by_Salesforce_as_an_invalid_assertion()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var otherKey = TestKeyPair.Create();
         using var client = sf.Client();
 
         var error = await Assert.ThrowsAsync<SalesforceAuthException>(() =>
-            client.LoginAsync(sf.Request(user), otherKey.Key, sf.KeyReference));
+            client.LoginAsync(sf.LoginRequest(user), otherKey.Key, sf.KeyReference));
 
         Assert.Equal("InvalidAssertion", error.ErrorId);
         Assert.Contains("certificate", error.Fix, StringComparison.OrdinalIgnoreCase);
@@ -142,7 +142,7 @@ public class LoginInputCorpusTests
         HardeningAssert.NoSecrets(error, HardeningAssert.SecretsOf(null));
     }
 
-    private static async Task<JwtAuthException> LoginFails(MockScenario sf, JwtLoginRequest request, string expected,
+    private static async Task<JwtAuthException> LoginFails(MockFixture sf, JwtLoginRequest request, string expected,
         JwtAuthErrorKind kind = JwtAuthErrorKind.InvalidArgument)
     {
         using var client = sf.Client();

@@ -20,13 +20,13 @@ public class RedirectTests
     [InlineData(308)]
     public async Task The_token_POST_does_not_follow_a_redirect_to_another_host(int status)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         await using var elsewhere = new RecordingRelay();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Redirect(elsewhere.BaseUrl, status, count: null, path: "/services/oauth2/token"));
         using var client = sf.Client();
 
-        var error = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var error = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("TokenEndpointRedirect", error.ErrorId);
         Assert.Equal(status, error.StatusCode);
@@ -40,12 +40,12 @@ public class RedirectTests
     [Fact]
     public async Task A_redirect_to_the_same_host_is_not_followed_either()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Redirect(sf.Server.BaseUrl + "/other/token", 307, count: 1, path: "/services/oauth2/token"));
         using var client = sf.Client();
 
-        var error = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var error = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("TokenEndpointRedirect", error.ErrorId);
         Assert.Single(sf.Server.Requests);
@@ -54,14 +54,14 @@ public class RedirectTests
     [Fact]
     public async Task A_redirect_through_the_service_stores_nothing_and_contacts_nobody_else()
     {
-        await using var s = await ServiceScenario.StartAsync();
+        await using var s = await HardenedLogin.StartAsync();
         await using var elsewhere = new RecordingRelay();
         s.Server.Faults.Enqueue(Fault.Redirect(elsewhere.BaseUrl, 307, count: null, path: "/services/oauth2/token"));
 
-        var result = await s.ConnectAsync(s.Request());
+        var result = await s.ConnectOneAsync(s.HubRequest());
 
         Assert.Equal("TokenEndpointRedirect", Assert.IsType<TokenEndpointException>(result.Error).ErrorId);
-        Assert.Null(s.Stored());
+        Assert.Null(s.StoredHub());
         Assert.Equal(0, elsewhere.Connections);
     }
 }

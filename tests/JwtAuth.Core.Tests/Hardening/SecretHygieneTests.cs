@@ -22,23 +22,23 @@ public class SecretHygieneTests
     [Fact]
     public async Task No_operation_leaks_a_token_an_assertion_key_material_or_a_password()
     {
-        await using var s = await ServiceScenario.StartAsync();
+        await using var s = await HardenedLogin.StartAsync();
         await using var relay = new RecordingRelay(new Uri(s.Server.BaseUrl));
         var seen = new List<(string Where, string Text)>();
         var tokens = new List<string>();
         var warnings = new List<string>();
         using var otherKey = TestKeyPair.Create();
-        var encryptedKeyFile = Path.Combine(s.Root, "encrypted.key");
-        File.WriteAllText(encryptedKeyFile, s.Mock.Keys.Key.ExportEncryptedPkcs8PrivateKeyPem(Password,
+        var encryptedKeyFile = s.Folder.File("encrypted.key");
+        File.WriteAllText(encryptedKeyFile, s.Keys.Key.ExportEncryptedPkcs8PrivateKeyPem(Password,
             new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 10_000)));
-        var otherKeyFile = Path.Combine(s.Root, "other.key");
+        var otherKeyFile = s.Folder.File("other.key");
         File.WriteAllText(otherKeyFile, otherKey.PrivateKeyPem);
 
         async Task<ConnectResult> Connect(string what, Action<ConnectRequest> change)
         {
-            var request = s.Request(loginUrl: relay.BaseUrl);
+            var request = s.HubRequest(loginUrl: relay.BaseUrl);
             change(request);
-            var result = await s.ConnectAsync(request);
+            var result = await s.ConnectOneAsync(request);
             seen.Add((what + " result", result.ToString()!));
             if (result.View != null)
             {
@@ -59,7 +59,7 @@ public class SecretHygieneTests
 
         // Failures of every layer.
         Assert.NotNull((await Connect("wrong password", r => r.Key = KeySource.FromFile(encryptedKeyFile, "wrong-" + Password))).Error);
-        Assert.NotNull((await Connect("damaged key text", r => r.Key = KeySource.FromText(s.Mock.Keys.PrivateKeyPem[..700], null))).Error);
+        Assert.NotNull((await Connect("damaged key text", r => r.Key = KeySource.FromText(s.Keys.PrivateKeyPem[..700], null))).Error);
         Assert.NotNull((await Connect("other key", r => r.Key = KeySource.FromFile(otherKeyFile, null))).Error);
         Assert.NotNull((await Connect("lightning url", r => r.LoginUrl = "https://acme.lightning.force.com")).Error);
         foreach (var fault in new[]
@@ -79,15 +79,15 @@ public class SecretHygieneTests
         Assert.Single(listed.Auths);
         foreach (var view in listed.Auths)
         {
-            var renewed = await s.Service.EnsureWorkingTokenAsync(view, false, null, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
+            var renewed = await s.Service.EnsureWorkingTokenAsync(view, false, null, s.RecordVerbose, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
             tokens.Add(renewed.Auth.AccessToken!);
-            var forced = await s.Service.EnsureWorkingTokenAsync(renewed, true, null, s.Record, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
+            var forced = await s.Service.EnsureWorkingTokenAsync(renewed, true, null, s.RecordVerbose, w => { lock (warnings) warnings.Add(w); }, CancellationToken.None);
             tokens.Add(forced.Auth.AccessToken!);
             seen.Add(("renewed view", forced.ToString()));
         }
 
         // Key text kept for this process only (it shadows the stored auth of the same user from here on).
-        Assert.Null((await Connect("key text", r => { r.Key = KeySource.FromText(s.Mock.Keys.PrivateKeyPem.Replace("\n", "\\n"), null); r.ProcessScope = true; })).Error);
+        Assert.Null((await Connect("key text", r => { r.Key = KeySource.FromText(s.Keys.PrivateKeyPem.Replace("\n", "\\n"), null); r.ProcessScope = true; })).Error);
         foreach (var view in s.Service.List(null, false, false).Auths.Concat(s.Service.ListSfCli(null).Auths))
         {
             seen.Add(("listed " + view.Scope, view + " " + view.Auth + " " + view.Note + " " + view.Auth.Key));
@@ -96,27 +96,27 @@ public class SecretHygieneTests
         var files = s.Files();
         try
         {
-            await s.Service.EnsureWorkingTokenAsync(s.Service.ListSfCli(null).Auths.First(), true, null, s.Record, warnings.Add, CancellationToken.None);
+            await s.Service.EnsureWorkingTokenAsync(s.Service.ListSfCli(null).Auths.First(), true, null, s.RecordVerbose, warnings.Add, CancellationToken.None);
         }
         catch (Exception e) when (e is ArgumentException || e is JwtAuthException)
         {
             AddException(seen, "renew a CLI-only view", e);
         }
 
-        s.Service.Remove(s.User.Username, includeSfCli: true);
+        s.Service.Remove(s.HubUser.Username, includeSfCli: true);
 
         // What the scan looks for, and proof that each secret was really in play.
         var assertions = relay.Assertions();
         Assert.True(assertions.Count >= 8, $"only {assertions.Count} assertions went through the relay");
         Assert.All(assertions, a => Assert.StartsWith("eyJ", a));
         Assert.True(tokens.Distinct().Count() >= 5, "expected at least five distinct access tokens");
-        var secrets = HardeningAssert.SecretsOf(KeyBody(s.Mock.Keys.PrivateKeyPem), tokens.Concat(assertions).Append(Password).ToArray())
+        var secrets = HardeningAssert.SecretsOf(KeyBody(s.Keys.PrivateKeyPem), tokens.Concat(assertions).Append(Password).ToArray())
             .Concat(HardeningAssert.SecretsOf(KeyBody(otherKey.PrivateKeyPem)))
             .Concat(assertions.Select(a => a.Split('.')[2]))
             .ToList();
 
         foreach (var (where, text) in seen) HardeningAssert.NoSecrets(text, secrets, where);
-        foreach (var message in s.Verbose) HardeningAssert.NoSecrets(message, secrets, "verbose");
+        foreach (var message in s.Verbose.Concat(s.Warnings)) HardeningAssert.NoSecrets(message, secrets, "verbose");
         foreach (var warning in warnings) HardeningAssert.NoSecrets(warning, secrets, "warning");
         Assert.Contains(files.Keys, f => f.Contains(".sfdx", StringComparison.Ordinal));
         Assert.Contains(files.Keys, f => f.Contains("orgs", StringComparison.Ordinal));

@@ -20,11 +20,11 @@ public class ProxyTests
     {
         // The mock answers absolute-form requests, so it can stand in for a forward proxy in front of a host
         // that does not exist: the login only succeeds if every request went through the proxy.
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         var unreachable = $"http://127.0.0.1:{TransportTests.UnusedPort()}";
         using var client = sf.Client(o => o.Proxy = new AlwaysProxy(new Uri(sf.Server.BaseUrl)));
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.LoginUrl = unreachable;
 
         var auth = await sf.LoginAsync(client, request);

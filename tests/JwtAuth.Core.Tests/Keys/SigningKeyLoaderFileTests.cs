@@ -210,12 +210,11 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
         Assert.Contains("certificate", AssertError(KeyErrorIds.NotAPrivateKey, () => SigningKeyLoader.FromFile(der)).Problem);
     }
 
-    [Fact]
-    public void A_public_key_is_not_a_private_key()
-    {
-        Assert.Contains("public key", AssertError(KeyErrorIds.NotAPrivateKey, () => SigningKeyLoader.FromFile(_set.PublicKey)).Problem);
-        Assert.Contains("public key", AssertError(KeyErrorIds.NotAPrivateKey, () => SigningKeyLoader.FromFile(_set.RsaPublicKey)).Problem);
-    }
+    [Theory]
+    [InlineData(nameof(OpenSslKeySet.PublicKey))]
+    [InlineData(nameof(OpenSslKeySet.RsaPublicKey))]
+    public void A_public_key_is_not_a_private_key(string file) =>
+        Assert.Contains("public key", AssertError(KeyErrorIds.NotAPrivateKey, () => SigningKeyLoader.FromFile(PathOf(file))).Problem);
 
     [Fact]
     public void A_1024_bit_key_is_too_small()

@@ -14,14 +14,14 @@ public class BulkLoginTests
     public async Task Many_scratch_orgs_log_in_within_the_throttle_and_one_bad_username_fails_alone()
     {
         // Latency makes logins overlap, so the mock's request log shows how many ran at once.
-        await using var sf = await MockScenario.StartAsync(new MockOptions { LatencyMs = 150 });
+        await using var sf = await MockFixture.StartAsync(new MockOptions { LatencyMs = 150 });
         var hub = sf.Server.AddOrg(OrgKind.DevHub);
         var admins = Enumerable.Range(0, 9).Select(i =>
             sf.Server.AddScratchUser(sf.Server.AddOrg(OrgKind.Scratch, devHub: hub), $"scratch{i}@example.com", sf.App, TimeSpan.Zero)).ToList();
-        var requests = admins.Select(a => sf.Request(a)).ToList();
+        var requests = admins.Select(a => sf.LoginRequest(a)).ToList();
         requests.Insert(4, new JwtLoginRequest
         {
-            ClientId = MockScenario.ClientId, Username = "nobody@example.com", LoginUrl = sf.Server.BaseUrl,
+            ClientId = MockFixture.ClientId, Username = "nobody@example.com", LoginUrl = sf.Server.BaseUrl,
             Audience = "https://test.salesforce.com", RetryTimeout = TimeSpan.Zero,
         });
         using var client = sf.Client();
@@ -50,14 +50,14 @@ public class BulkLoginTests
     [Fact]
     public async Task Follow_up_calls_overlap_the_next_exchange_while_each_stage_stays_within_its_bound()
     {
-        await using var sf = await MockScenario.StartAsync(new MockOptions { LatencyMs = 150 });
+        await using var sf = await MockFixture.StartAsync(new MockOptions { LatencyMs = 150 });
         var hub = sf.Server.AddOrg(OrgKind.DevHub);
         var admins = Enumerable.Range(0, 4).Select(i =>
             sf.Server.AddScratchUser(sf.Server.AddOrg(OrgKind.Scratch, devHub: hub), $"overlap{i}@example.com", sf.App, TimeSpan.Zero)).ToList();
         using var client = sf.Client();
         var results = new List<BulkLoginResult>();
 
-        await BulkLogin.LoginManyAsync(client, admins.Select(a => sf.Request(a)), sf.Keys.Key, sf.KeyReference, throttleLimit: 1, r => results.Add(r));
+        await BulkLogin.LoginManyAsync(client, admins.Select(a => sf.LoginRequest(a)), sf.Keys.Key, sf.KeyReference, throttleLimit: 1, r => results.Add(r));
 
         Assert.All(results, r => Assert.Equal(OrgType.Scratch, r.Auth!.OrgType));
         var tokens = sf.Server.TokenRequests;
@@ -73,13 +73,13 @@ public class BulkLoginTests
     [Fact]
     public async Task Results_are_reported_as_each_login_completes()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var users = Enumerable.Range(0, 4).Select(_ => sf.AddUser(OrgKind.Production)).ToList();
         // The first user's token request is slow; the others must be reported before it.
         sf.Server.Faults.Enqueue(Fault.Delay(1500, count: 1, path: "/services/oauth2/token"));
         using var client = sf.Client(o => o.FetchOrgDetails = false);
         var reported = new List<(string User, bool LoginStillRunning)>();
-        var requests = users.Select(u => sf.Request(u)).ToList();
+        var requests = users.Select(u => sf.LoginRequest(u)).ToList();
 
         await BulkLogin.LoginManyAsync(client, requests, sf.Keys.Key, sf.KeyReference, throttleLimit: 4, async result =>
         {
@@ -98,13 +98,13 @@ public class BulkLoginTests
     [Fact]
     public async Task An_invalid_login_url_in_one_request_fails_only_that_request()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var good = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
         var requests = new[]
         {
-            sf.Request(good),
-            new JwtLoginRequest { ClientId = MockScenario.ClientId, Username = "x@example.com", LoginUrl = "https://acme.lightning.force.com" },
+            sf.LoginRequest(good),
+            new JwtLoginRequest { ClientId = MockFixture.ClientId, Username = "x@example.com", LoginUrl = "https://acme.lightning.force.com" },
         };
         var results = new List<BulkLoginResult>();
 
@@ -118,14 +118,14 @@ public class BulkLoginTests
     [Fact]
     public async Task Cancelling_a_bulk_run_throws_and_starts_no_new_logins()
     {
-        await using var sf = await MockScenario.StartAsync(new MockOptions { LatencyMs = 200 });
+        await using var sf = await MockFixture.StartAsync(new MockOptions { LatencyMs = 200 });
         var users = Enumerable.Range(0, 6).Select(_ => sf.AddUser(OrgKind.Production)).ToList();
         using var client = sf.Client(o => o.FetchOrgDetails = false);
         using var cts = new CancellationTokenSource();
         var reported = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            BulkLogin.LoginManyAsync(client, users.Select(u => sf.Request(u)), sf.Keys.Key, sf.KeyReference, 1, _ =>
+            BulkLogin.LoginManyAsync(client, users.Select(u => sf.LoginRequest(u)), sf.Keys.Key, sf.KeyReference, 1, _ =>
             {
                 reported++;
                 cts.Cancel();

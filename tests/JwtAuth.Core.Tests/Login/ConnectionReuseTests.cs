@@ -7,7 +7,7 @@ public class ConnectionReuseTests
     [Fact]
     public async Task One_client_reuses_one_connection_for_sequential_logins_and_a_new_client_opens_its_own()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         await using var forwarder = new CountingForwarder(new Uri(sf.Server.BaseUrl).Port);
         var org = sf.Server.AddOrg(OrgKind.Production, instanceUrl: forwarder.BaseUrl);
         var users = Enumerable.Range(0, 3).Select(i => sf.Server.AddUser(org, $"reuse{i}@example.com", sf.App)).ToList();
@@ -17,7 +17,7 @@ public class ConnectionReuseTests
         {
             foreach (var user in users)
             {
-                var request = sf.Request(user);
+                var request = sf.LoginRequest(user);
                 request.LoginUrl = forwarder.BaseUrl;
                 Assert.Equal(org.Id, (await sf.LoginAsync(client, request)).OrgId);
             }
@@ -28,7 +28,7 @@ public class ConnectionReuseTests
 
         using (var another = sf.Client(o => o.FetchOrgDetails = false))
         {
-            var request = sf.Request(users[0]);
+            var request = sf.LoginRequest(users[0]);
             request.LoginUrl = forwarder.BaseUrl;
             await sf.LoginAsync(another, request);
         }

@@ -10,12 +10,12 @@ public class LoginSuccessTests
     [Fact]
     public async Task A_login_is_the_token_exchange_then_the_org_detail_read()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.DevHub);
         using var client = sf.Client();
         var progress = new ProgressLog();
 
-        var grant = await client.ExchangeTokenAsync(sf.Request(user), sf.Keys.Key, sf.KeyReference, progress);
+        var grant = await client.ExchangeTokenAsync(sf.LoginRequest(user), sf.Keys.Key, sf.KeyReference, progress);
 
         Assert.Equal(user.Org.Id, grant.Auth.OrgId);
         Assert.False(string.IsNullOrEmpty(grant.Auth.AccessToken));
@@ -41,11 +41,11 @@ public class LoginSuccessTests
     [InlineData(OrgKind.Scratch, OrgType.Scratch, true)]
     public async Task Login_fills_the_org_auth_for_each_kind_of_org(OrgKind kind, OrgType expectedType, bool hasTrialDate)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(kind);
         using var client = sf.Client();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(user.Username, auth.Username);
         Assert.Equal(user.Org.Id, auth.OrgId);
@@ -54,7 +54,7 @@ public class LoginSuccessTests
         Assert.Equal(sf.Server.BaseUrl, auth.InstanceUrl);
         Assert.Equal(sf.Server.BaseUrl, auth.LoginUrl);
         Assert.Equal(user.Org.IsSandbox ? "https://test.salesforce.com" : "https://login.salesforce.com", auth.Audience);
-        Assert.Equal(MockScenario.ClientId, auth.ClientId);
+        Assert.Equal(MockFixture.ClientId, auth.ClientId);
         Assert.Same(sf.KeyReference, auth.Key);
         Assert.Equal($"{sf.Server.BaseUrl}/id/{user.Org.Id}/{user.Id}", auth.IdUrl);
         Assert.Equal($"{sf.Server.Options.LatestApiVersion}.0", auth.ApiVersion);
@@ -71,11 +71,11 @@ public class LoginSuccessTests
     [Fact]
     public async Task The_token_request_is_a_form_post_of_the_jwt_bearer_grant_to_the_login_host_only()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
 
-        await sf.LoginAsync(client, sf.Request(user));
+        await sf.LoginAsync(client, sf.LoginRequest(user));
 
         var token = Assert.Single(sf.Server.TokenRequests);
         Assert.Equal("POST", token.Method);
@@ -91,11 +91,11 @@ public class LoginSuccessTests
     [Fact]
     public async Task Follow_up_calls_are_the_cli_queries_with_the_new_token()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.DevHub);
         using var client = sf.Client();
 
-        await sf.LoginAsync(client, sf.Request(user));
+        await sf.LoginAsync(client, sf.LoginRequest(user));
 
         var rest = sf.Server.Requests.Where(r => r.Path.StartsWith("/services/data", StringComparison.Ordinal)).ToList();
         Assert.Contains(rest, r => r.Path == "/services/data");
@@ -109,13 +109,13 @@ public class LoginSuccessTests
     [Fact]
     public async Task Follow_up_calls_go_to_the_instance_url_from_the_token_answer_not_the_login_url()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var port = new Uri(sf.Server.BaseUrl).Port;
         var org = sf.Server.AddOrg(OrgKind.Production, instanceUrl: $"http://localhost:{port}");
         var user = sf.Server.AddUser(org, "instance@example.com", sf.App);
         using var client = sf.Client();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal($"http://localhost:{port}", auth.InstanceUrl);
         Assert.Equal(sf.Server.BaseUrl, auth.LoginUrl);
@@ -133,11 +133,11 @@ public class LoginSuccessTests
     [InlineData(OrgKind.Scratch, false)]
     public async Task The_dev_hub_check_is_skipped_for_the_sandbox_audience(OrgKind kind, bool checksDevHub)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(kind);
         using var client = sf.Client();
 
-        await sf.LoginAsync(client, sf.Request(user));
+        await sf.LoginAsync(client, sf.LoginRequest(user));
 
         var devHubQueries = sf.Server.Requests.Count(r => Uri.UnescapeDataString(r.Query).Contains("FROM ScratchOrgInfo"));
         Assert.Equal(checksDevHub ? 1 : 0, devHubQueries);
@@ -146,11 +146,11 @@ public class LoginSuccessTests
     [Fact]
     public async Task Fetching_details_can_be_turned_off()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.DevHub);
         using var client = sf.Client(o => o.FetchOrgDetails = false);
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(OrgType.Unknown, auth.OrgType);
         Assert.Null(auth.ApiVersion);
@@ -160,12 +160,12 @@ public class LoginSuccessTests
     [Fact]
     public async Task Progress_reports_the_stages_without_secrets()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Scratch);
         using var client = sf.Client();
         var progress = new ProgressLog();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user), progress);
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user), progress);
 
         var stages = progress.Items.Select(p => p.Stage).ToList();
         Assert.Equal(LoginStage.Requesting, stages.First());
@@ -178,10 +178,10 @@ public class LoginSuccessTests
     [Fact]
     public async Task A_bare_host_login_url_with_trailing_slash_is_normalized_before_use()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.LoginUrl = sf.Server.BaseUrl.Replace("http://", string.Empty, StringComparison.Ordinal) + "/";
 
         // No scheme means https://, which the plain-http mock cannot speak: the client must not fall back to http.

@@ -5,9 +5,9 @@ namespace JwtAuth.Core.Tests.Login;
 
 public class ReplicationRetryTests
 {
-    private static async Task<(MockScenario Sf, MockUser Admin)> NewScratchOrgAsync(TimeSpan replicatesAfter)
+    private static async Task<(MockFixture Sf, MockUser Admin)> NewScratchOrgAsync(TimeSpan replicatesAfter)
     {
-        var sf = await MockScenario.StartAsync();
+        var sf = await MockFixture.StartAsync();
         var hub = sf.Server.AddOrg(OrgKind.DevHub);
         var scratch = sf.Server.AddOrg(OrgKind.Scratch, devHub: hub);
         var admin = sf.Server.AddScratchUser(scratch, $"test-{Guid.NewGuid():N}@example.com", sf.App, replicatesAfter);
@@ -24,7 +24,7 @@ public class ReplicationRetryTests
         using var client = sf.Client();
         var progress = new ProgressLog();
 
-        var auth = await sf.LoginAsync(client, sf.Request(admin), progress);
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(admin), progress);
 
         Assert.Equal(admin.Org.Id, auth.OrgId);
         Assert.Equal(Model.OrgType.Scratch, auth.OrgType);
@@ -46,7 +46,7 @@ public class ReplicationRetryTests
         await using var _ = sf;
         using var client = sf.Client();
 
-        await sf.LoginAsync(client, sf.Request(admin));
+        await sf.LoginAsync(client, sf.LoginRequest(admin));
 
         var exps = sf.Server.TokenRequests.Select(r => (long)r.Assertion!.ClaimNumber("exp")!).ToList();
         Assert.True(exps.Count > 5);
@@ -62,7 +62,7 @@ public class ReplicationRetryTests
         using var client = sf.Client();
 
         var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() =>
-            sf.LoginAsync(client, sf.Request(admin, retryTimeout: TimeSpan.FromSeconds(60))));
+            sf.LoginAsync(client, sf.LoginRequest(admin, retryTimeout: TimeSpan.FromSeconds(60))));
 
         Assert.Equal("UserNotApproved", ex.ErrorId);
         // 5 + 10 + 20 + the 25 s left of the bound.
@@ -82,7 +82,7 @@ public class ReplicationRetryTests
         await using var _ = sf;
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(admin)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(admin)));
 
         Assert.Equal(TimeSpan.FromMinutes(5), ex.ReplicationWait);
         Assert.Equal(TimeSpan.FromMinutes(5), sf.Delays.Waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
@@ -92,12 +92,12 @@ public class ReplicationRetryTests
     [Fact]
     public async Task The_default_bound_is_zero_for_the_login_audience()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var org = sf.Server.AddOrg(OrgKind.Production);
         var user = sf.Server.AddUser(org, "prod-not-yet@example.com");
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("UserNotApproved", ex.ErrorId);
         Assert.DoesNotContain("still says", ex.Message);
@@ -112,7 +112,7 @@ public class ReplicationRetryTests
         await using var _ = sf;
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(admin, TimeSpan.Zero)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(admin, TimeSpan.Zero)));
 
         Assert.Equal("UserNotApproved", ex.ErrorId);
         Assert.Empty(sf.Delays.Waits);
@@ -136,7 +136,7 @@ public class ReplicationRetryTests
             if (p.Stage == LoginStage.WaitingForReplication) cts.Cancel();
         });
 
-        var login = sf.LoginAsync(client, sf.Request(admin, TimeSpan.FromHours(1)), progress, cts.Token);
+        var login = sf.LoginAsync(client, sf.LoginRequest(admin, TimeSpan.FromHours(1)), progress, cts.Token);
         var finished = await Task.WhenAny(login, Task.Delay(TimeSpan.FromMinutes(2)));
 
         Assert.Same(login, finished);

@@ -13,10 +13,10 @@ public class SalesforceErrorTests
     [Fact]
     public async Task Unknown_consumer_key_is_InvalidClientId_with_where_to_find_the_key()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.ClientId = "3MVG9wrongKey";
 
         var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, request));
@@ -36,13 +36,13 @@ public class SalesforceErrorTests
     [Fact]
     public async Task A_key_that_does_not_match_the_certificate_is_InvalidAssertion_naming_the_key()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
         using var otherKeys = TestKeyPair.Create();
 
         var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() =>
-            client.LoginAsync(sf.Request(user), otherKeys.Key, sf.KeyReference, null, CancellationToken.None));
+            client.LoginAsync(sf.LoginRequest(user), otherKeys.Key, sf.KeyReference, null, CancellationToken.None));
 
         Assert.Equal("InvalidAssertion", ex.ErrorId);
         Assert.Contains("Use digital signatures", ex.Fix);
@@ -55,10 +55,10 @@ public class SalesforceErrorTests
     [Fact]
     public async Task A_production_audience_for_a_sandbox_is_AudienceInvalid_naming_both_audiences()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Sandbox);
         using var client = sf.Client();
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.Audience = null; // loopback resolves to login.salesforce.com, which a sandbox refuses
 
         var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, request));
@@ -73,12 +73,12 @@ public class SalesforceErrorTests
     [Fact]
     public async Task An_expired_assertion_is_AssertionExpired_pointing_at_the_clock()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         // This machine's clock is 10 minutes behind the server's.
         using var client = sf.Client(o => o.TimeProvider = new FixedClock(DateTimeOffset.UtcNow.AddMinutes(-10)));
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("AssertionExpired", ex.ErrorId);
         Assert.Contains("clock", ex.Fix);
@@ -88,12 +88,12 @@ public class SalesforceErrorTests
     [Fact]
     public async Task A_user_not_pre_authorized_is_UserNotApproved_with_the_policy_to_set()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var org = sf.Server.AddOrg(OrgKind.Production);
         var user = sf.Server.AddUser(org, "not-approved@example.com"); // no app pre-authorization
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("UserNotApproved", ex.ErrorId);
         Assert.Equal("not-approved@example.com", ex.Username);
@@ -109,12 +109,12 @@ public class SalesforceErrorTests
     [Fact]
     public async Task An_inactive_user_is_InactiveUser()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var org = sf.Server.AddOrg(OrgKind.Production);
         var user = sf.Server.AddUser(org, "gone@example.com", active: false, sf.App);
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("InactiveUser", ex.ErrorId);
         Assert.Contains("Activate the user", ex.Fix);
@@ -123,13 +123,13 @@ public class SalesforceErrorTests
     [Fact]
     public async Task Ip_restricted_is_IpRestricted_with_relax_ip_advice()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(400, path: "/services/oauth2/token",
             body: "{\"error\":\"invalid_grant\",\"error_description\":\"ip restricted\"}"));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("IpRestricted", ex.ErrorId);
         Assert.Contains("Relax IP restrictions", ex.Fix);
@@ -140,13 +140,13 @@ public class SalesforceErrorTests
     [Fact]
     public async Task An_unknown_error_keeps_salesforce_text()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(400, path: "/services/oauth2/token",
             body: "{\"error\":\"invalid_app_access\",\"error_description\":\"user is not admin approved to access this app\",\"extra\":1}"));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<SalesforceAuthException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("SalesforceAuthError", ex.ErrorId);
         Assert.Contains("invalid_app_access: user is not admin approved to access this app", ex.Message);
@@ -156,12 +156,12 @@ public class SalesforceErrorTests
     [Fact]
     public async Task A_json_400_that_is_not_an_oauth_error_is_a_transport_error()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(400, path: "/services/oauth2/token", body: "{\"message\":\"nope\"}"));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("ResponseUnexpected", ex.ErrorId);
         Assert.Equal(400, ex.StatusCode);
@@ -170,10 +170,10 @@ public class SalesforceErrorTests
     [Fact]
     public async Task Failed_login_reports_failed_progress_with_the_message()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         request.ClientId = "wrong";
         var progress = new ProgressLog();
 

@@ -22,10 +22,10 @@ public class SecretLeakTests
     [MemberData(nameof(Scenarios))]
     public async Task No_error_or_progress_text_contains_the_assertion_or_a_token(string scenario)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var now = DateTimeOffset.UtcNow;
         var user = sf.AddUser(OrgKind.Production);
-        var request = sf.Request(user);
+        var request = sf.LoginRequest(user);
         var secrets = new List<string> { "eyJ", "!AQ", "00Dx!secret" };
         Action<SalesforceLoginClientOptions>? configure = null;
         var faultBody = "{\"access_token\":\"00Dx!secret\",\"instance_url\":\"" + sf.Server.BaseUrl + "\"}";

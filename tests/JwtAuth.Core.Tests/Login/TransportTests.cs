@@ -15,13 +15,13 @@ public class TransportTests
     [Fact]
     public async Task A_503_then_success_is_retried_with_growing_backoff()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(503, count: 2, path: TokenPath));
         using var client = sf.Client();
         var progress = new ProgressLog();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user), progress);
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user), progress);
 
         Assert.Equal(user.Org.Id, auth.OrgId);
         Assert.Equal(new[] { 503, 503, 200 }, sf.Server.TokenRequests.Select(r => r.StatusCode));
@@ -36,12 +36,12 @@ public class TransportTests
     [Fact]
     public async Task A_429_waits_what_Retry_After_says()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.TooManyRequests(retryAfterSeconds: 7, path: TokenPath));
         using var client = sf.Client();
 
-        await sf.LoginAsync(client, sf.Request(user));
+        await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, sf.Delays.Waits);
         Assert.Equal(new[] { 429, 200 }, sf.Server.TokenRequests.Select(r => r.StatusCode));
@@ -50,12 +50,12 @@ public class TransportTests
     [Fact]
     public async Task Retry_After_beyond_the_cap_is_capped()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.TooManyRequests(retryAfterSeconds: 3600, path: TokenPath));
         using var client = sf.Client(o => o.MaxTransportWait = TimeSpan.FromSeconds(20));
 
-        await sf.LoginAsync(client, sf.Request(user));
+        await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(20) }, sf.Delays.Waits);
     }
@@ -63,12 +63,12 @@ public class TransportTests
     [Fact]
     public async Task Retries_are_bounded_then_the_error_says_how_often_it_tried()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(503, count: null, path: TokenPath));
         using var client = sf.Client(o => o.MaxTransportRetries = 3);
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("TokenEndpointUnavailable", ex.ErrorId);
         Assert.Equal(JwtAuthErrorKind.ResourceUnavailable, ex.Kind);
@@ -142,12 +142,12 @@ public class TransportTests
     [Fact]
     public async Task A_connection_dropped_mid_response_is_retried_and_then_succeeds()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.DropConnection(path: TokenPath));
         using var client = sf.Client();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(user.Org.Id, auth.OrgId);
         Assert.Equal(2, sf.Server.TokenRequests.Count);
@@ -157,12 +157,12 @@ public class TransportTests
     [Fact]
     public async Task A_connection_dropped_every_time_is_ConnectionLost()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.DropConnection(count: null, path: TokenPath));
         using var client = sf.Client(o => o.MaxTransportRetries = 1);
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("ConnectionLost", ex.ErrorId);
         Assert.Equal(2, ex.Attempts);
@@ -172,12 +172,12 @@ public class TransportTests
     [Fact]
     public async Task A_slow_server_is_a_timeout_naming_the_seconds()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Delay(30_000, count: null, path: TokenPath));
         using var client = sf.Client(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("RequestTimedOut", ex.ErrorId);
         Assert.Equal(JwtAuthErrorKind.OperationTimeout, ex.Kind);
@@ -189,10 +189,10 @@ public class TransportTests
     [Fact]
     public async Task The_request_timeout_travels_with_each_call_over_one_client()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client(o => o.FetchOrgDetails = false); // its own bound: 20 s
-        var hurried = sf.Request(user);
+        var hurried = sf.LoginRequest(user);
         hurried.RequestTimeout = TimeSpan.FromMilliseconds(500);
         sf.Server.Faults.Enqueue(Fault.Delay(3_000, count: 1, path: TokenPath));
 
@@ -203,14 +203,14 @@ public class TransportTests
 
         // The same client, a call without its own bound: the half second did not stick to the client.
         sf.Server.Faults.Enqueue(Fault.Delay(1_500, count: 1, path: TokenPath));
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
         Assert.Equal(user.Org.Id, auth.OrgId);
     }
 
     [Fact]
     public async Task Cancelling_a_request_in_flight_is_an_OperationCanceledException_not_a_timeout()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Delay(60_000, path: TokenPath));
         using var client = sf.Client(o => o.RequestTimeout = TimeSpan.FromMinutes(5));
@@ -220,7 +220,7 @@ public class TransportTests
             if (p.Stage == LoginStage.Requesting) cts.CancelAfter(200);
         });
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sf.LoginAsync(client, sf.Request(user), progress, cts.Token));
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sf.LoginAsync(client, sf.LoginRequest(user), progress, cts.Token));
 
         Assert.Equal(cts.Token, ex.CancellationToken);
     }
@@ -230,12 +230,12 @@ public class TransportTests
     [InlineData(200)]
     public async Task An_html_page_is_a_clear_error_not_a_parser_crash(int status)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Html(status, count: null, path: TokenPath));
         using var client = sf.Client(o => o.MaxTransportRetries = 1);
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal(status, ex.StatusCode);
         Assert.StartsWith("text/html", ex.ContentType);
@@ -249,12 +249,12 @@ public class TransportTests
     [Fact]
     public async Task Truncated_json_is_ResponseInvalidJson_without_quoting_the_body()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.TruncatedJson(path: TokenPath));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("ResponseInvalidJson", ex.ErrorId);
         Assert.DoesNotContain("!AQ", ex.ToString());
@@ -264,12 +264,12 @@ public class TransportTests
     [Fact]
     public async Task The_right_json_under_a_wrong_content_type_is_still_read()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.WrongContentType(path: TokenPath));
         using var client = sf.Client();
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal(user.Org.Id, auth.OrgId);
     }
@@ -284,12 +284,12 @@ public class TransportTests
     [InlineData("{\"access_token\":\"x!AQsecret\",\"instance_url\":\"http://127.0.0.1:1\",\"id\":\"http://127.0.0.1:1/id\"}", "org and user ids")]
     public async Task Json_without_the_needed_fields_is_TokenResponseIncomplete(string body, string named)
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.Status(200, path: TokenPath, body: body));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("TokenResponseIncomplete", ex.ErrorId);
         Assert.Contains(named, ex.Message);
@@ -299,14 +299,14 @@ public class TransportTests
     [Fact]
     public async Task Extra_fields_and_a_numeric_issued_at_are_tolerated()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         var body = "{\"access_token\":\"00Dx!AQtoken\",\"instance_url\":\"" + sf.Server.BaseUrl + "\",\"id\":\"" + sf.Server.BaseUrl +
                    "/id/00D000000000001AAA/005000000000001AAA\",\"token_type\":\"Bearer\",\"issued_at\":1700000000123,\"scope\":\"api\",\"x\":{\"y\":[1,2]}}";
         sf.Server.Faults.Enqueue(Fault.Status(200, path: TokenPath, body: body));
         using var client = sf.Client(o => o.FetchOrgDetails = false);
 
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.Equal("00D000000000001AAA", auth.OrgId);
         Assert.Equal("005000000000001AAA", auth.UserId);
@@ -317,12 +317,12 @@ public class TransportTests
     [Fact]
     public async Task A_huge_body_is_refused_after_the_cap()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         sf.Server.Faults.Enqueue(Fault.HugeBody(sizeBytes: 4L * 1024 * 1024, path: TokenPath));
         using var client = sf.Client();
 
-        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+        var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
         Assert.Equal("ResponseTooLarge", ex.ErrorId);
         Assert.Contains("1048576 bytes", ex.Message);
@@ -331,7 +331,7 @@ public class TransportTests
     [Fact]
     public async Task A_redirect_is_not_followed_and_nothing_reaches_the_other_host()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         var other = new TcpListener(IPAddress.Loopback, 0);
         other.Start();
@@ -341,7 +341,7 @@ public class TransportTests
             sf.Server.Faults.Enqueue(Fault.Redirect($"http://127.0.0.1:{otherPort}/", statusCode: 307, path: TokenPath));
             using var client = sf.Client();
 
-            var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.Request(user)));
+            var ex = await Assert.ThrowsAsync<TokenEndpointException>(() => sf.LoginAsync(client, sf.LoginRequest(user)));
 
             Assert.Equal("TokenEndpointRedirect", ex.ErrorId);
             Assert.Equal(307, ex.StatusCode);

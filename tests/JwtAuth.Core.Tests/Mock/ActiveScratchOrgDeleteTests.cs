@@ -8,19 +8,19 @@ public class ActiveScratchOrgDeleteTests
     [Fact]
     public async Task DeleteEndsTheOrgsLoginsAndSessionsAndLeavesADeletedInfoRecord()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         string infoId = await hub.InsertOkAsync(HubSession.Definition("gone@example.com"));
         string loginUrl = (await hub.GetInfoAsync(infoId)).GetProperty("LoginUrl").GetString()!;
-        using var login = await ScratchOrgSignupTests.LoginAsync(mock, "gone@example.com", MockScenario.ConsumerKey, loginUrl);
-        var scratch = HubSession.WithToken(mock.Http, (await MockScenario.ReadJsonAsync(login)).GetProperty("access_token").GetString()!);
+        using var login = await ScratchOrgSignupTests.LoginAsync(mock, "gone@example.com", MockFixture.ClientId, loginUrl);
+        var scratch = HubSession.WithToken(mock.Http, (await MockFixture.ReadJsonAsync(login)).GetProperty("access_token").GetString()!);
         await scratch.GetOkAsync(HubSession.Api + "/query?q=SELECT+Id+FROM+Organization");
         string activeId = (await hub.QueryAsync("SELECT Id FROM ActiveScratchOrg WHERE SignupUsername = 'gone@example.com'"))
             .GetProperty("records")[0].GetProperty("Id").GetString()!;
 
         using var delete = await hub.SendAsync(HttpMethod.Delete, $"{HubSession.Api}/sobjects/ActiveScratchOrg/{activeId}");
         using var sessionAfter = await scratch.SendAsync(HttpMethod.Get, HubSession.Api + "/query?q=SELECT+Id+FROM+Organization");
-        using var loginAfter = await ScratchOrgSignupTests.LoginAsync(mock, "gone@example.com", MockScenario.ConsumerKey, loginUrl);
+        using var loginAfter = await ScratchOrgSignupTests.LoginAsync(mock, "gone@example.com", MockFixture.ClientId, loginUrl);
         var info = await hub.GetInfoAsync(infoId);
         var rows = await hub.QueryAsync("SELECT Id FROM ActiveScratchOrg WHERE SignupUsername = 'gone@example.com'");
         using var again = await hub.SendAsync(HttpMethod.Delete, $"{HubSession.Api}/sobjects/ActiveScratchOrg/{activeId}");
@@ -39,7 +39,7 @@ public class ActiveScratchOrgDeleteTests
     [Fact]
     public async Task AnOrgPastItsDurationHasNoActiveRowAndItsAdminCannotLogIn()
     {
-        await using var mock = await MockScenario.StartAsync(new MockSalesforce.MockOptions { SessionLifetime = TimeSpan.FromDays(3) });
+        await using var mock = await MockFixture.StartAsync(new MockSalesforce.MockOptions { SessionLifetime = TimeSpan.FromDays(3) });
         var hub = await HubSession.LoginAsync(mock);
         string infoId = await hub.InsertOkAsync(HubSession.Definition("oneday@example.com", durationDays: 1));
         string loginUrl = (await hub.GetInfoAsync(infoId)).GetProperty("LoginUrl").GetString()!;
@@ -48,7 +48,7 @@ public class ActiveScratchOrgDeleteTests
         mock.Server.Clock.Advance(TimeSpan.FromHours(25));
         var rowsAfter = await hub.QueryAsync("SELECT Id FROM ActiveScratchOrg");
         var info = await hub.GetInfoAsync(infoId);
-        using var login = await ScratchOrgSignupTests.LoginAsync(mock, "oneday@example.com", MockScenario.ConsumerKey, loginUrl);
+        using var login = await ScratchOrgSignupTests.LoginAsync(mock, "oneday@example.com", MockFixture.ClientId, loginUrl);
 
         Assert.Equal(1, rowsBefore.GetProperty("totalSize").GetInt32());
         Assert.Equal(0, rowsAfter.GetProperty("totalSize").GetInt32());
@@ -59,7 +59,7 @@ public class ActiveScratchOrgDeleteTests
     [Fact]
     public async Task TheControlApiExpiresAnOrgAtOnce()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         string infoId = await hub.InsertOkAsync(HubSession.Definition("expire@example.com"));
 
@@ -67,7 +67,7 @@ public class ActiveScratchOrgDeleteTests
         var rows = await hub.QueryAsync("SELECT Id FROM ActiveScratchOrg");
 
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
-        Assert.Equal("Deleted", (await MockScenario.ReadJsonAsync(patch)).GetProperty("status").GetString());
+        Assert.Equal("Deleted", (await MockFixture.ReadJsonAsync(patch)).GetProperty("status").GetString());
         Assert.Equal(0, rows.GetProperty("totalSize").GetInt32());
         Assert.Equal(MockSalesforce.Scratch.ScratchOrgStatus.Deleted, mock.Server.ScratchOrgs.Find(infoId)!.Status);
     }
@@ -77,7 +77,7 @@ public class ActiveScratchOrgDeleteTests
     [InlineData("not-an-id")]
     public async Task DeletingAnUnknownRowIsNotFound(string id)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         using var response = await hub.SendAsync(HttpMethod.Delete, $"{HubSession.Api}/sobjects/ActiveScratchOrg/{id}");

@@ -8,14 +8,14 @@ public class ConcurrencyTests
     [Fact]
     public async Task ParallelLoginsEachGetTheirOwnWorkingToken()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var users = Enumerable.Range(0, 40).Select(i => mock.Server.AddUser(mock.HubOrg, $"bulk{i}@example.com", mock.App)).ToArray();
 
         var tokens = await Task.WhenAll(users.Select(async user =>
         {
-            using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, user.Username, Audiences.Production));
+            using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, user.Username, Audiences.Production));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return (await MockScenario.ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
+            return (await MockFixture.ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
         }));
 
         Assert.Equal(users.Length, tokens.Distinct().Count());
@@ -23,7 +23,7 @@ public class ConcurrencyTests
         foreach (var (user, token) in users.Zip(tokens))
         {
             using var userInfo = await mock.GetAsync("/services/oauth2/userinfo", token);
-            Assert.Equal(user.Username, (await MockScenario.ReadJsonAsync(userInfo)).GetProperty("preferred_username").GetString());
+            Assert.Equal(user.Username, (await MockFixture.ReadJsonAsync(userInfo)).GetProperty("preferred_username").GetString());
         }
     }
 }

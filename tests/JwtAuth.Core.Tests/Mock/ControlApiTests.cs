@@ -10,7 +10,7 @@ public class ControlApiTests
     [Fact]
     public async Task ScenarioSetUpOverHttpIssuesTokens()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Reset();
 
         using var setup = await mock.Http.PostAsJsonAsync("/__mock/setup", new
@@ -27,7 +27,7 @@ public class ControlApiTests
                 new { username = "scratch@http.example", org = "HttpScratch", preAuthorizedFor = new[] { "KEY-HTTP" }, replicatesAfterSeconds = 600 },
             },
         });
-        var state = await MockScenario.ReadJsonAsync(setup);
+        var state = await MockFixture.ReadJsonAsync(setup);
         using var hub = await mock.PostTokenAsync(HandMadeAssertion.Claims("KEY-HTTP", "hub@http.example", Audiences.Production));
         using var scratch = await mock.PostTokenAsync(HandMadeAssertion.Claims("KEY-HTTP", "scratch@http.example", Audiences.Sandbox));
 
@@ -40,10 +40,10 @@ public class ControlApiTests
     [Fact]
     public async Task ScratchUserAddedOverHttpWaitsForTheServersReplicationDelay()
     {
-        await using var mock = await MockScenario.StartAsync(new MockSalesforce.MockOptions { ReplicationDelay = TimeSpan.FromMinutes(10) });
+        await using var mock = await MockFixture.StartAsync(new MockSalesforce.MockOptions { ReplicationDelay = TimeSpan.FromMinutes(10) });
         using var org = await mock.Http.PostAsJsonAsync("/__mock/orgs", new { kind = "Scratch", name = "Fresh", devHub = "Hub" });
-        using var user = await mock.Http.PostAsJsonAsync("/__mock/users", new { username = "fresh@example.com", org = "Fresh", preAuthorizedFor = new[] { MockScenario.ConsumerKey } });
-        object Claims() => HandMadeAssertion.Claims(MockScenario.ConsumerKey, "fresh@example.com", Audiences.Sandbox, mock.Server.Clock.UtcNow.AddMinutes(3));
+        using var user = await mock.Http.PostAsJsonAsync("/__mock/users", new { username = "fresh@example.com", org = "Fresh", preAuthorizedFor = new[] { MockFixture.ClientId } });
+        object Claims() => HandMadeAssertion.Claims(MockFixture.ClientId, "fresh@example.com", Audiences.Sandbox, mock.Server.Clock.UtcNow.AddMinutes(3));
 
         using var early = await mock.PostTokenAsync(Claims());
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(11));
@@ -58,28 +58,28 @@ public class ControlApiTests
     [Fact]
     public async Task ClockAndUserPatchChangeTheScenario()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         using var deactivate = await mock.Http.PatchAsJsonAsync($"/__mock/users/{mock.HubUser.Username}", new { active = false });
-        using var inactive = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        using var inactive = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
         using var reactivate = await mock.Http.PatchAsJsonAsync($"/__mock/users/{mock.HubUser.Username}", new { active = true });
         using var clock = await mock.Http.PostAsJsonAsync("/__mock/clock", new { advanceSeconds = 3600 });
-        using var expired = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        using var expired = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
 
         Assert.Equal(HttpStatusCode.OK, deactivate.StatusCode);
         await TokenEndpointTests.AssertOAuthErrorAsync(inactive, "invalid_grant", "inactive user");
         Assert.Equal(HttpStatusCode.OK, reactivate.StatusCode);
-        Assert.Equal(3600, (await MockScenario.ReadJsonAsync(clock)).GetProperty("offsetSeconds").GetDouble());
+        Assert.Equal(3600, (await MockFixture.ReadJsonAsync(clock)).GetProperty("offsetSeconds").GetDouble());
         await TokenEndpointTests.AssertOAuthErrorAsync(expired, "invalid_grant", "expired authorization code");
     }
 
     [Fact]
     public async Task FaultsPostedOverHttpApplyInOrder()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
 
         using var added = await mock.Http.PostAsJsonAsync("/__mock/faults", new { kind = "Status", path = "/services/oauth2/token", count = 1, statusCode = 500 });
-        using var first = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
-        using var second = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        using var first = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
+        using var second = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
 
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
@@ -89,10 +89,10 @@ public class ControlApiTests
     [Fact]
     public async Task RequestLogOverHttpHasDecodedClaimsButNoSecrets()
     {
-        await using var mock = await MockScenario.StartAsync();
-        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        await using var mock = await MockFixture.StartAsync();
+        string assertion = HandMadeAssertion.Sign(mock.Keys.Key, HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
         using var token = await mock.PostTokenAsync(assertion);
-        string accessToken = (await MockScenario.ReadJsonAsync(token)).GetProperty("access_token").GetString()!;
+        string accessToken = (await MockFixture.ReadJsonAsync(token)).GetProperty("access_token").GetString()!;
         using var query = await mock.GetAsync("/services/data/v62.0/query?q=SELECT+Id+FROM+Organization", accessToken);
 
         string log = await mock.Http.GetStringAsync("/__mock/requests");
@@ -111,15 +111,15 @@ public class ControlApiTests
     [Fact]
     public async Task RevokeEndsSessionsAndResetForgetsEverything()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var revoke = await mock.Http.PostAsJsonAsync("/__mock/revoke", new { username = mock.HubUser.Username });
         using var afterRevoke = await mock.GetAsync("/services/data/v62.0", accessToken);
         using var reset = await mock.Http.PostAsync("/__mock/reset", content: null);
-        using var afterReset = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production));
+        using var afterReset = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production));
 
-        Assert.Equal(1, (await MockScenario.ReadJsonAsync(revoke)).GetProperty("revoked").GetInt32());
+        Assert.Equal(1, (await MockFixture.ReadJsonAsync(revoke)).GetProperty("revoked").GetInt32());
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         await TokenEndpointTests.AssertOAuthErrorAsync(afterReset, "invalid_client_id", "client identifier invalid");
@@ -129,18 +129,18 @@ public class ControlApiTests
     [Fact]
     public async Task BadControlRequestIsA400WithTheProblem()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
 
         using var response = await mock.Http.PostAsJsonAsync("/__mock/users", new { username = "x@example.com", org = "NoSuchOrg" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("NoSuchOrg", (await MockScenario.ReadJsonAsync(response)).GetProperty("message").GetString());
+        Assert.Contains("NoSuchOrg", (await MockFixture.ReadJsonAsync(response)).GetProperty("message").GetString());
     }
 
     [Fact]
     public async Task ControlRequestsAreNeitherFaultedNorLogged()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Status(503, count: null));
 
         using var state = await mock.Http.GetAsync("/__mock/state");

@@ -13,12 +13,12 @@ public class DeployRequestTests
     [Fact]
     public async Task ADeployGoesPendingInProgressSucceededAndTheMockKeepsItsZip()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { DeployDuration = TimeSpan.FromMinutes(10) });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { DeployDuration = TimeSpan.FromMinutes(10) });
         var session = await HubSession.LoginAsync(mock);
         byte[] zip = DeployZip.Settings("shape/", "LightningExperience", "Security");
 
         using var post = await session.SendAsync(HttpMethod.Post, DeployPath, DeployZip.Request(zip));
-        var accepted = await MockScenario.ReadJsonAsync(post);
+        var accepted = await MockFixture.ReadJsonAsync(post);
         string id = accepted.GetProperty("id").GetString()!;
         var pending = await session.GetOkAsync($"{DeployPath}/{id}?includeDetails=true");
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(5));
@@ -59,7 +59,7 @@ public class DeployRequestTests
     [InlineData(false, "SucceededPartial", 1)]
     public async Task AConfiguredFailingSettingsFileIsAComponentFailure(bool rollbackOnError, string status, int deployed)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Deploys.Fail(new DeployFailure("settings/Security.settings", "Security: this setting cannot be changed in a scratch org"));
         var session = await HubSession.LoginAsync(mock);
         string options = $"{{\"deployOptions\":{{\"rollbackOnError\":{rollbackOnError.ToString().ToLowerInvariant()}}}}}";
@@ -86,7 +86,7 @@ public class DeployRequestTests
     [InlineData("wrongroot", "Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}CaseSettings invalid at this location in type SecuritySettings")]
     public async Task AZipTheMetadataApiCannotUseFails(string kind, string problem)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var session = await HubSession.LoginAsync(mock);
         byte[] zip = kind switch
         {
@@ -108,17 +108,17 @@ public class DeployRequestTests
     [Fact]
     public async Task BadRequestsAreRefusedAndOtherOrgsDeploysAreNotFound()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
-        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, Audiences.Sandbox));
-        var sandbox = HubSession.WithToken(mock.Http, (await MockScenario.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
+        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.SandboxUser.Username, Audiences.Sandbox));
+        var sandbox = HubSession.WithToken(mock.Http, (await MockFixture.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
         byte[] zip = DeployZip.Settings("", "Security");
 
         using var notMultipart = await hub.SendAsync(HttpMethod.Post, DeployPath, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         using var noFile = await hub.SendAsync(HttpMethod.Post, DeployPath, new MultipartFormDataContent { { new StringContent("{\"deployOptions\":{}}"), "json" } });
         using var unknownOption = await hub.SendAsync(HttpMethod.Post, DeployPath, DeployZip.Request(zip, "{\"deployOptions\":{\"fastMode\":true}}"));
         using var sandboxDeploy = await sandbox.SendAsync(HttpMethod.Post, DeployPath, DeployZip.Request(zip));
-        string sandboxDeployId = (await MockScenario.ReadJsonAsync(sandboxDeploy)).GetProperty("id").GetString()!;
+        string sandboxDeployId = (await MockFixture.ReadJsonAsync(sandboxDeploy)).GetProperty("id").GetString()!;
         using var fromHub = await hub.SendAsync(HttpMethod.Get, $"{DeployPath}/{sandboxDeployId}");
 
         Assert.Equal("INVALID_MULTIPART_REQUEST", (await HubSession.SingleErrorAsync(notMultipart, 400)).GetProperty("errorCode").GetString());
@@ -133,7 +133,7 @@ public class DeployRequestTests
     {
         using var post = await session.SendAsync(HttpMethod.Post, DeployPath, options is null ? DeployZip.Request(zip) : DeployZip.Request(zip, options));
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
-        string id = (await MockScenario.ReadJsonAsync(post)).GetProperty("id").GetString()!;
+        string id = (await MockFixture.ReadJsonAsync(post)).GetProperty("id").GetString()!;
         return (await session.GetOkAsync($"{DeployPath}/{id}?includeDetails=true")).GetProperty("deployResult");
     }
 }

@@ -12,7 +12,7 @@ public class FaultTests
     [Fact]
     public async Task ServiceUnavailableTwiceThenSuccess()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var fault = mock.Server.Faults.Enqueue(Fault.Status(503, count: 2, path: TokenPath));
 
         var statuses = new List<HttpStatusCode>();
@@ -31,7 +31,7 @@ public class FaultTests
     [Fact]
     public async Task FaultOnAnotherPathLeavesTheTokenEndpointAlone()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.Status(500, count: null, path: "/services/data/*"));
 
         using var token = await mock.PostTokenAsync(Claims(mock));
@@ -44,7 +44,7 @@ public class FaultTests
     [Fact]
     public async Task TooManyRequestsCarriesRetryAfter()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.TooManyRequests(retryAfterSeconds: 7, path: TokenPath));
 
         using var response = await mock.PostTokenAsync(Claims(mock));
@@ -58,7 +58,7 @@ public class FaultTests
     [InlineData(200)]
     public async Task HtmlPageWithStatus(int status)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.Html(status, path: TokenPath));
 
         using var response = await mock.PostTokenAsync(Claims(mock));
@@ -71,7 +71,7 @@ public class FaultTests
     [Fact]
     public async Task DroppedConnectionFailsTheClientRead()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.DropConnection(path: TokenPath));
 
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
@@ -88,7 +88,7 @@ public class FaultTests
     [Fact]
     public async Task SlowResponseTripsTheClientTimeoutAndCanStillSucceedLater()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.Delay(30_000, path: TokenPath));
         using var impatient = new HttpClient { BaseAddress = new Uri(mock.Server.BaseUrl), Timeout = TimeSpan.FromMilliseconds(300) };
 
@@ -101,33 +101,33 @@ public class FaultTests
     [Fact]
     public async Task TruncatedJsonIsNotParseable()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.TruncatedJson(path: TokenPath));
 
         using var response = await mock.PostTokenAsync(Claims(mock));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => MockScenario.ReadJsonAsync(response));
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => MockFixture.ReadJsonAsync(response));
     }
 
     [Fact]
     public async Task WrongContentTypeKeepsTheRealBody()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.WrongContentType("text/plain", path: TokenPath));
 
         using var response = await mock.PostTokenAsync(Claims(mock));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Bearer", (await MockScenario.ReadJsonAsync(response)).GetProperty("token_type").GetString());
+        Assert.Equal("Bearer", (await MockFixture.ReadJsonAsync(response)).GetProperty("token_type").GetString());
     }
 
     [Fact]
     public async Task HugeBodyHasTheRequestedSize()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.HugeBody(3 * 1024 * 1024, path: TokenPath));
 
         using var response = await mock.PostTokenAsync(Claims(mock));
@@ -142,7 +142,7 @@ public class FaultTests
     [InlineData(307)]
     public async Task RedirectPointsAtAnotherHost(int status)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.Redirect("http://127.0.0.2:9", status, path: TokenPath));
         using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(mock.Server.BaseUrl) };
 
@@ -155,7 +155,7 @@ public class FaultTests
     [Fact]
     public async Task GlobalLatencyDelaysEveryRequestAndIsRecorded()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { LatencyMs = 200 });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { LatencyMs = 200 });
 
         using var response = await mock.PostTokenAsync(Claims(mock));
 
@@ -169,10 +169,10 @@ public class FaultTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Fault.Status(503, count: 0));
     }
 
-    private static object Claims(MockScenario mock) =>
-        HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.HubUser.Username, Audiences.Production);
+    private static object Claims(MockFixture mock) =>
+        HandMadeAssertion.Claims(MockFixture.ClientId, mock.HubUser.Username, Audiences.Production);
 
-    private static FormUrlEncodedContent Form(MockScenario mock) => new(new Dictionary<string, string>
+    private static FormUrlEncodedContent Form(MockFixture mock) => new(new Dictionary<string, string>
     {
         ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
         ["assertion"] = HandMadeAssertion.Sign(mock.Keys.Key, Claims(mock)),

@@ -19,13 +19,13 @@ internal sealed class HubSession
     public HttpClient Http { get; }
     public string AccessToken { get; }
 
-    public static async Task<HubSession> LoginAsync(MockScenario mock) =>
+    public static async Task<HubSession> LoginAsync(MockFixture mock) =>
         new(mock.Http, (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!);
 
     public static HubSession WithToken(HttpClient http, string accessToken) => new(http, accessToken);
 
     /// <summary>What the CLI sends for a definition file {"edition":"Developer","features":["API","AuthorApex"]}.</summary>
-    public static Dictionary<string, object?> Definition(string? username = null, string? consumerKey = MockScenario.ConsumerKey, int durationDays = 7)
+    public static Dictionary<string, object?> Definition(string? username = null, string? consumerKey = MockFixture.ClientId, int durationDays = 7)
     {
         var body = new Dictionary<string, object?>
         {
@@ -50,7 +50,7 @@ internal sealed class HubSession
     public async Task<string> InsertOkAsync(object body)
     {
         using var response = await InsertAsync(body);
-        var json = await MockScenario.ReadJsonAsync(response);
+        var json = await MockFixture.ReadJsonAsync(response);
         Assert.Equal(201, (int)response.StatusCode);
         Assert.True(json.GetProperty("success").GetBoolean());
         Assert.Equal(0, json.GetProperty("errors").GetArrayLength());
@@ -69,7 +69,7 @@ internal sealed class HubSession
     public async Task<JsonElement> GetOkAsync(string pathAndQuery)
     {
         using var response = await SendAsync(HttpMethod.Get, pathAndQuery);
-        var json = await MockScenario.ReadJsonAsync(response);
+        var json = await MockFixture.ReadJsonAsync(response);
         Assert.True(response.IsSuccessStatusCode, $"GET {pathAndQuery} -> {(int)response.StatusCode} {json}");
         return json;
     }
@@ -92,7 +92,7 @@ internal sealed class HubSession
     /// <summary>The single REST error of a 4xx answer.</summary>
     public static async Task<JsonElement> SingleErrorAsync(HttpResponseMessage response, int status)
     {
-        var json = await MockScenario.ReadJsonAsync(response);
+        var json = await MockFixture.ReadJsonAsync(response);
         Assert.Equal(status, (int)response.StatusCode);
         return Assert.Single(json.EnumerateArray());
     }

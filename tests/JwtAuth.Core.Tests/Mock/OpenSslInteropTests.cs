@@ -18,7 +18,7 @@ public class OpenSslInteropTests
             string key = Path.Combine(folder, "server.key");
             string cert = Path.Combine(folder, "server.crt");
             await OpenSslAsync(null, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=openssl-interop");
-            await using var mock = await MockScenario.StartAsync();
+            await using var mock = await MockFixture.StartAsync();
             mock.Server.AddConnectedApp("KEY-OPENSSL", await File.ReadAllTextAsync(cert));
             mock.HubUser.PreAuthorize(mock.Server.Directory.FindApp("KEY-OPENSSL")!);
             string header = Base64Url.Encode(Encoding.UTF8.GetBytes("{\"alg\":\"RS256\",\"typ\":\"JWT\"}"));

@@ -13,12 +13,12 @@ public class RestEndpointTests
     [Fact]
     public async Task VersionListHasSalesforceShapeAndEndsAtTheLatestVersion()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { LatestApiVersion = 62 });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { LatestApiVersion = 62 });
 
         using var response = await mock.GetAsync("/services/data", accessToken: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var versions = (await MockScenario.ReadJsonAsync(response)).EnumerateArray().ToArray();
+        var versions = (await MockFixture.ReadJsonAsync(response)).EnumerateArray().ToArray();
         var latest = versions[^1];
         Assert.Equal("62.0", latest.GetProperty("version").GetString());
         Assert.Equal("/services/data/v62.0", latest.GetProperty("url").GetString());
@@ -28,7 +28,7 @@ public class RestEndpointTests
     [Fact]
     public async Task VersionListCanRequireASession()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { VersionsRequireAuth = true });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { VersionsRequireAuth = true });
 
         using var response = await mock.GetAsync("/services/data", accessToken: null);
 
@@ -38,13 +38,13 @@ public class RestEndpointTests
     [Fact]
     public async Task OrganizationQueryDescribesTheDevHub()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string token = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var response = await mock.GetAsync("/services/data/v62.0/query?q=" + Uri.EscapeDataString(OrganizationQuery), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await MockScenario.ReadJsonAsync(response);
+        var body = await MockFixture.ReadJsonAsync(response);
         Assert.Equal(1, body.GetProperty("totalSize").GetInt32());
         Assert.True(body.GetProperty("done").GetBoolean());
         var record = body.GetProperty("records")[0];
@@ -60,7 +60,7 @@ public class RestEndpointTests
     [Fact]
     public async Task ScratchOrgIsASandboxWithATrialDateAndSandboxHasNone()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var scratch = mock.Server.AddOrg(OrgKind.Scratch, devHub: mock.HubOrg);
         mock.Server.AddUser(scratch, "scratch@example.com", mock.App);
 
@@ -76,7 +76,7 @@ public class RestEndpointTests
     [Fact]
     public async Task ScratchOrgInfoQuerySucceedsOnlyOnADevHub()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var scratch = mock.Server.AddOrg(OrgKind.Scratch, devHub: mock.HubOrg);
         string hubToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
         string sandboxToken = await LoginAsync(mock, mock.SandboxUser.Username, Audiences.Sandbox);
@@ -86,10 +86,10 @@ public class RestEndpointTests
         using var onSandbox = await mock.GetAsync(devHubCheck, sandboxToken);
 
         Assert.Equal(HttpStatusCode.OK, onHub.StatusCode);
-        var record = (await MockScenario.ReadJsonAsync(onHub)).GetProperty("records")[0];
+        var record = (await MockFixture.ReadJsonAsync(onHub)).GetProperty("records")[0];
         Assert.Equal(scratch.ScratchOrgInfoId, record.GetProperty("Id").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, onSandbox.StatusCode);
-        var error = (await MockScenario.ReadJsonAsync(onSandbox))[0];
+        var error = (await MockFixture.ReadJsonAsync(onSandbox))[0];
         Assert.Equal("INVALID_TYPE", error.GetProperty("errorCode").GetString());
         Assert.Equal("sObject type 'ScratchOrgInfo' is not supported.", error.GetProperty("message").GetString());
     }
@@ -97,7 +97,7 @@ public class RestEndpointTests
     [Fact]
     public async Task ScratchOrgInfoFilterByScratchOrgIdLikeTheCli()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var scratch = mock.Server.AddOrg(OrgKind.Scratch, devHub: mock.HubOrg);
         mock.Server.AddOrg(OrgKind.Scratch, devHub: mock.HubOrg);
         string hubToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
@@ -105,7 +105,7 @@ public class RestEndpointTests
 
         using var response = await mock.GetAsync("/services/data/v62.0/query?q=" + Uri.EscapeDataString(soql), hubToken);
 
-        var body = await MockScenario.ReadJsonAsync(response);
+        var body = await MockFixture.ReadJsonAsync(response);
         Assert.Equal(1, body.GetProperty("totalSize").GetInt32());
         Assert.Equal(scratch.Id[..15], body.GetProperty("records")[0].GetProperty("ScratchOrg").GetString());
     }
@@ -113,7 +113,7 @@ public class RestEndpointTests
     [Fact]
     public async Task IdentityAndUserInfoDescribeTheUser()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var token = await mock.LoginHubAsync();
         string accessToken = token.GetProperty("access_token").GetString()!;
         string idPath = new Uri(token.GetProperty("id").GetString()!).PathAndQuery;
@@ -121,11 +121,11 @@ public class RestEndpointTests
         using var identity = await mock.GetAsync(idPath, accessToken);
         using var userInfo = await mock.GetAsync("/services/oauth2/userinfo", accessToken);
 
-        var identityBody = await MockScenario.ReadJsonAsync(identity);
+        var identityBody = await MockFixture.ReadJsonAsync(identity);
         Assert.Equal(mock.HubUser.Username, identityBody.GetProperty("username").GetString());
         Assert.Equal(mock.HubOrg.Id, identityBody.GetProperty("organization_id").GetString());
         Assert.Equal(mock.HubUser.Id, identityBody.GetProperty("user_id").GetString());
-        var userInfoBody = await MockScenario.ReadJsonAsync(userInfo);
+        var userInfoBody = await MockFixture.ReadJsonAsync(userInfo);
         Assert.Equal(mock.HubUser.Username, userInfoBody.GetProperty("preferred_username").GetString());
         Assert.Equal(token.GetProperty("id").GetString(), userInfoBody.GetProperty("sub").GetString());
     }
@@ -133,7 +133,7 @@ public class RestEndpointTests
     [Fact]
     public async Task IdentityOfAnotherOrgIsForbidden()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var response = await mock.GetAsync($"/id/{mock.SandboxOrg.Id}/{mock.SandboxUser.Id}", accessToken);
@@ -146,7 +146,7 @@ public class RestEndpointTests
     [InlineData("00D000000000001!AQnotissued")]
     public async Task RestCallsWithoutAnIssuedTokenAreInvalidSessions(string? accessToken)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
 
         using var query = await mock.GetAsync("/services/data/v62.0/query?q=SELECT+Id+FROM+Organization", accessToken);
         using var identity = await mock.GetAsync($"/id/{mock.HubOrg.Id}/{mock.HubUser.Id}", accessToken);
@@ -160,7 +160,7 @@ public class RestEndpointTests
     [Fact]
     public async Task SessionExpiresAfterItsLifetime()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { SessionLifetime = TimeSpan.FromMinutes(30) });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { SessionLifetime = TimeSpan.FromMinutes(30) });
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var before = await mock.GetAsync("/services/data/v62.0/query?q=SELECT+Id+FROM+Organization", accessToken);
@@ -174,7 +174,7 @@ public class RestEndpointTests
     [Fact]
     public async Task RevokedSessionIsInvalid()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         Assert.Equal(1, mock.Server.Sessions.Revoke(mock.HubUser));
@@ -186,7 +186,7 @@ public class RestEndpointTests
     [Fact]
     public async Task VersionBeyondTheLatestIsNotFound()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { LatestApiVersion = 62 });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { LatestApiVersion = 62 });
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var served = await mock.GetAsync("/services/data/v62.0", accessToken);
@@ -199,32 +199,32 @@ public class RestEndpointTests
     [Fact]
     public async Task UnknownPathIsASalesforceNotFoundAndIsRecorded()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { LogUnknownPathsToConsole = false });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { LogUnknownPathsToConsole = false });
 
         using var response = await mock.GetAsync("/services/apexrest/whatever", accessToken: null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("NOT_FOUND", (await MockScenario.ReadJsonAsync(response))[0].GetProperty("errorCode").GetString());
+        Assert.Equal("NOT_FOUND", (await MockFixture.ReadJsonAsync(response))[0].GetProperty("errorCode").GetString());
         Assert.Equal(404, mock.Server.Requests.Single(r => r.Path == "/services/apexrest/whatever").StatusCode);
     }
 
     [Fact]
     public async Task ToolingSandboxProcessQueryOfTheCliFindsNoSandboxesOnAProductionOrg()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
         string soql = $"SELECT Id,Status,SandboxName FROM SandboxProcess WHERE SandboxOrganization ='{mock.SandboxOrg.Id[..15]}' ORDER BY CreatedDate DESC";
 
         using var response = await mock.GetAsync("/services/data/v65.0/tooling/query?q=" + Uri.EscapeDataString(soql), accessToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0, (await MockScenario.ReadJsonAsync(response)).GetProperty("totalSize").GetInt32());
+        Assert.Equal(0, (await MockFixture.ReadJsonAsync(response)).GetProperty("totalSize").GetInt32());
     }
 
     [Fact]
     public async Task RequestLogKeepsOnlyTheLatestRequests()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { MaxRecordedRequests = 2, LogUnknownPathsToConsole = false });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { MaxRecordedRequests = 2, LogUnknownPathsToConsole = false });
 
         foreach (var path in new[] { "/one", "/two", "/three" })
         {
@@ -237,35 +237,35 @@ public class RestEndpointTests
     [Fact]
     public async Task UserSObjectByIdLikeTheCliUserLookup()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         string accessToken = (await mock.LoginHubAsync()).GetProperty("access_token").GetString()!;
 
         using var response = await mock.GetAsync($"/services/data/v62.0/sobjects/User/{mock.HubUser.Id}", accessToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(mock.HubUser.Username, (await MockScenario.ReadJsonAsync(response)).GetProperty("Username").GetString());
+        Assert.Equal(mock.HubUser.Username, (await MockFixture.ReadJsonAsync(response)).GetProperty("Username").GetString());
     }
 
-    private static async Task<string> LoginAsync(MockScenario mock, string username, string audience)
+    private static async Task<string> LoginAsync(MockFixture mock, string username, string audience)
     {
-        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, username, audience));
+        using var response = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, username, audience));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await MockScenario.ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
+        return (await MockFixture.ReadJsonAsync(response)).GetProperty("access_token").GetString()!;
     }
 
-    private static async Task<JsonElement> QueryOrganizationAsync(MockScenario mock, string username)
+    private static async Task<JsonElement> QueryOrganizationAsync(MockFixture mock, string username)
     {
         var org = mock.Server.Directory.FindUser(username)!.Org;
         string token = await LoginAsync(mock, username, org.LoginAudience);
         using var response = await mock.GetAsync("/services/data/v62.0/query?q=" + Uri.EscapeDataString(OrganizationQuery), token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await MockScenario.ReadJsonAsync(response)).GetProperty("records")[0];
+        return (await MockFixture.ReadJsonAsync(response)).GetProperty("records")[0];
     }
 
     private static async Task AssertInvalidSessionAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        var error = (await MockScenario.ReadJsonAsync(response))[0];
+        var error = (await MockFixture.ReadJsonAsync(response))[0];
         Assert.Equal("INVALID_SESSION_ID", error.GetProperty("errorCode").GetString());
         Assert.Equal("Session expired or invalid", error.GetProperty("message").GetString());
     }

@@ -10,7 +10,7 @@ public class ScratchOrgControlApiTests
     [Fact]
     public async Task SetupJsonConfiguresOptionsHubLimitsPlansAndDeployFailures()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         using var setup = await mock.Http.PostAsJsonAsync("/__mock/setup", new
         {
             options = new { scratchOrgProvisioningSeconds = 60, replicationDelaySeconds = 30, deploySeconds = 0 },
@@ -21,15 +21,15 @@ public class ScratchOrgControlApiTests
             deployFailures = new[] { new { fileName = "settings/Security.settings", problem = "Security: nope" } },
         });
         using var token = await mock.PostTokenAsync(HandMadeAssertion.Claims("KEY-CTL", "ctl@example.com", Audiences.Production));
-        var hub = HubSession.WithToken(mock.Http, (await MockScenario.ReadJsonAsync(token)).GetProperty("access_token").GetString()!);
+        var hub = HubSession.WithToken(mock.Http, (await MockFixture.ReadJsonAsync(token)).GetProperty("access_token").GetString()!);
 
         var limits = await hub.LimitsAsync();
         await hub.InsertOkAsync(HubSession.Definition("fails@example.com", consumerKey: "KEY-CTL"));
         string ok = await hub.InsertOkAsync(HubSession.Definition("ok@example.com", consumerKey: "KEY-CTL"));
-        var listedEarly = await MockScenario.ReadJsonAsync(await mock.Http.GetAsync("/__mock/scratch-orgs"));
+        var listedEarly = await MockFixture.ReadJsonAsync(await mock.Http.GetAsync("/__mock/scratch-orgs"));
         using var clock = await mock.Http.PostAsJsonAsync("/__mock/clock", new { advanceSeconds = 61 });
-        var listedLater = await MockScenario.ReadJsonAsync(await mock.Http.GetAsync("/__mock/scratch-orgs"));
-        var state = await MockScenario.ReadJsonAsync(await mock.Http.GetAsync("/__mock/state"));
+        var listedLater = await MockFixture.ReadJsonAsync(await mock.Http.GetAsync("/__mock/scratch-orgs"));
+        var state = await MockFixture.ReadJsonAsync(await mock.Http.GetAsync("/__mock/state"));
 
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(5, limits.GetProperty("ActiveScratchOrgs").GetProperty("Max").GetInt32());
@@ -48,7 +48,7 @@ public class ScratchOrgControlApiTests
     [Fact]
     public async Task PlansOptionsAndRecordPatchesOverHttpChangeWhatComesNext()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         using var options = await mock.Http.PostAsJsonAsync("/__mock/options", new { scratchOrgProvisioningSeconds = 600 });
         using var plan = await mock.Http.PostAsJsonAsync("/__mock/scratch-org-plans", new { provisioningSeconds = 5, count = 1 });
         var hub = await HubSession.LoginAsync(mock);
@@ -75,7 +75,7 @@ public class ScratchOrgControlApiTests
     [Fact]
     public async Task FaultsAndTheRequestLogCoverTheNewResources()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Faults.Enqueue(Fault.Status(503, path: HubSession.Api + "/sobjects/ScratchOrgInfo"));
         mock.Server.Faults.Enqueue(Fault.Delay(50, path: HubSession.Api + "/metadata/deployRequest"));
         var hub = await HubSession.LoginAsync(mock);

@@ -20,7 +20,7 @@ public class ScratchOrgInsertValidationTests
     [InlineData("{" + Valid + ",\"DurationDays\":31}", "FIELD_INTEGRITY_EXCEPTION", "DurationDays must be between 1 and 30, not 31.", "DurationDays")]
     public async Task BadValuesGetTheDmlErrorWithItsFields(string body, string errorCode, string message, string field)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         using var response = await hub.InsertRawAsync(body);
@@ -43,7 +43,7 @@ public class ScratchOrgInsertValidationTests
     [InlineData("", "JSON_PARSER_ERROR", "No content to map due to end-of-input")]
     public async Task MalformedBodiesGetARequestErrorWithoutFields(string body, string errorCode, string? message)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         using var response = await hub.InsertRawAsync(body);
@@ -58,7 +58,7 @@ public class ScratchOrgInsertValidationTests
     [Fact]
     public async Task FieldNamesAndPicklistValuesAreCaseInsensitiveAndUsernameIsLowerCased()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         string id = await hub.InsertOkAsync(new Dictionary<string, object>
@@ -66,7 +66,7 @@ public class ScratchOrgInsertValidationTests
             ["edition"] = "developer",
             ["features"] = "api; FieldService:2",
             ["username"] = "Mixed.Case@Example.com",
-            ["connectedAppConsumerKey"] = MockScenario.ConsumerKey,
+            ["connectedAppConsumerKey"] = MockFixture.ClientId,
             ["connectedAppCallbackUrl"] = "http://localhost:1717/OauthRedirect",
             ["durationDays"] = "3",
             ["hasSampleData"] = true,
@@ -84,7 +84,7 @@ public class ScratchOrgInsertValidationTests
     [Fact]
     public async Task FeaturesAddedToTheOptionsAreAccepted()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Options.ScratchOrgFeatures.Add("BrandNewFeature");
         var hub = await HubSession.LoginAsync(mock);
         var body = HubSession.Definition("feature@example.com");

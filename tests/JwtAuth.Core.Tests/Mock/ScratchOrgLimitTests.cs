@@ -9,7 +9,7 @@ public class ScratchOrgLimitTests
     [Fact]
     public async Task RemainingGoesDownWithInsertsAndActiveComesBackWhenAnOrgIsDeleted()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.HubOrg.ActiveScratchOrgLimit = 3;
         mock.HubOrg.DailyScratchOrgLimit = 5;
         var hub = await HubSession.LoginAsync(mock);
@@ -35,7 +35,7 @@ public class ScratchOrgLimitTests
     [Fact]
     public async Task InsertBeyondTheActiveLimitIsLimitExceeded()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { ActiveScratchOrgLimit = 2 });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { ActiveScratchOrgLimit = 2 });
         var hub = await HubSession.LoginAsync(mock);
         await hub.InsertOkAsync(HubSession.Definition("a1@example.com"));
         await hub.InsertOkAsync(HubSession.Definition("a2@example.com"));
@@ -52,7 +52,7 @@ public class ScratchOrgLimitTests
     [Fact]
     public async Task TheDailyLimitCountsFailedAndDeletedSignupsForARollingDay()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { DailyScratchOrgLimit = 2, SessionLifetime = TimeSpan.FromDays(2) });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { DailyScratchOrgLimit = 2, SessionLifetime = TimeSpan.FromDays(2) });
         mock.Server.ScratchOrgs.Plan(new MockSalesforce.Scratch.ScratchOrgPlan { ErrorCode = "C-9999" });
         var hub = await HubSession.LoginAsync(mock);
         await hub.InsertOkAsync(HubSession.Definition("d1@example.com"));
@@ -71,7 +71,7 @@ public class ScratchOrgLimitTests
     [Fact]
     public async Task ConcurrentInsertsAdmitExactlyTheActiveLimit()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { ActiveScratchOrgLimit = 20, LatencyMs = 20 });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { ActiveScratchOrgLimit = 20, LatencyMs = 20 });
         var hub = await HubSession.LoginAsync(mock);
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
@@ -90,9 +90,9 @@ public class ScratchOrgLimitTests
     [Fact]
     public async Task OrgsThatAreNotDevHubsHaveNoScratchOrgLimits()
     {
-        await using var mock = await MockScenario.StartAsync();
-        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, MockSalesforce.Model.Audiences.Sandbox));
-        var sandbox = HubSession.WithToken(mock.Http, (await MockScenario.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
+        await using var mock = await MockFixture.StartAsync();
+        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.SandboxUser.Username, MockSalesforce.Model.Audiences.Sandbox));
+        var sandbox = HubSession.WithToken(mock.Http, (await MockFixture.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
 
         var limits = await sandbox.LimitsAsync();
 

@@ -11,7 +11,7 @@ public class ScratchOrgQueryTests
     [Fact]
     public async Task TheFindFromAnyMachineQueryListsActiveOrgsWithTheirCreator()
     {
-        await using var mock = await MockScenario.StartAsync(new MockSalesforce.MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(1) });
+        await using var mock = await MockFixture.StartAsync(new MockSalesforce.MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(1) });
         mock.Server.ScratchOrgs.Plan(new ScratchOrgPlan { Username = "failed@example.com", ErrorCode = "C-1016" });
         var hub = await HubSession.LoginAsync(mock);
         string active = await hub.InsertOkAsync(HubSession.Definition("listed@example.com"));
@@ -39,7 +39,7 @@ public class ScratchOrgQueryTests
     [Fact]
     public async Task ById15Or18AndTheDevHubCheckWork()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         var emptyHubCheck = await hub.QueryAsync("SELECT Id FROM ScratchOrgInfo limit 1");
         string first = await hub.InsertOkAsync(HubSession.Definition("q1@example.com"));
@@ -58,7 +58,7 @@ public class ScratchOrgQueryTests
     [Fact]
     public async Task ActiveScratchOrgRowsHaveTheDocumentedFieldsAndNoLoginUrl()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         string infoId = await hub.InsertOkAsync(HubSession.Definition("o'brien@example.com"));
 
@@ -87,7 +87,7 @@ public class ScratchOrgQueryTests
     [InlineData("SELECT Id FROM ScratchOrgInfo LIMIT 5 OFFSET 1", 1)]
     public async Task ConditionsTheMockUnderstands(string soql, int expected)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.ScratchOrgs.Plan(new ScratchOrgPlan { Username = "in2@example.com", ErrorCode = "C-9999" });
         var hub = await HubSession.LoginAsync(mock);
         await hub.InsertOkAsync(HubSession.Definition("in1@example.com"));
@@ -106,7 +106,7 @@ public class ScratchOrgQueryTests
     [InlineData("SELECT Id FROM ActiveScratchOrg WHERE LoginUrl = 'x'", "INVALID_FIELD")]
     public async Task WhatTheMockDoesNotUnderstandIsRefusedNotGuessed(string soql, string errorCode)
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         using var response = await hub.SendAsync(HttpMethod.Get, $"{HubSession.Api}/query?q={Uri.EscapeDataString(soql)}");

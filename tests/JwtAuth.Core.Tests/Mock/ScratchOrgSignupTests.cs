@@ -14,7 +14,7 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task InsertedOrgGoesActiveAndItsAdminLogsInAtLoginUrlOnlyAfterReplicationAndOnlyWithTheNamedApp()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions
+        await using var mock = await MockFixture.StartAsync(new MockOptions
         {
             ScratchOrgProvisioningTime = TimeSpan.FromMinutes(2),
             ReplicationDelay = TimeSpan.FromMinutes(3),
@@ -27,16 +27,16 @@ public class ScratchOrgSignupTests
         var fresh = await hub.GetInfoAsync(id);
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(1));
         var creating = await hub.GetInfoAsync(id);
-        using var whileCreating = await LoginAsync(mock, "dev.one@example.com", MockScenario.ConsumerKey, mock.Server.BaseUrl);
+        using var whileCreating = await LoginAsync(mock, "dev.one@example.com", MockFixture.ClientId, mock.Server.BaseUrl);
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(1.5));
         var active = await hub.GetInfoAsync(id);
         string loginUrl = active.GetProperty("LoginUrl").GetString()!;
-        using var beforeReplication = await LoginAsync(mock, "dev.one@example.com", MockScenario.ConsumerKey, loginUrl);
+        using var beforeReplication = await LoginAsync(mock, "dev.one@example.com", MockFixture.ClientId, loginUrl);
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(3));
         using var otherApp = await LoginAsync(mock, "dev.one@example.com", OtherAppKey, loginUrl);
-        using var productionAudience = await LoginAsync(mock, "dev.one@example.com", MockScenario.ConsumerKey, loginUrl, Audiences.Production);
+        using var productionAudience = await LoginAsync(mock, "dev.one@example.com", MockFixture.ClientId, loginUrl, Audiences.Production);
         mock.Server.ClearRequests();
-        using var namedApp = await LoginAsync(mock, "dev.one@example.com", MockScenario.ConsumerKey, loginUrl);
+        using var namedApp = await LoginAsync(mock, "dev.one@example.com", MockFixture.ClientId, loginUrl);
 
         Assert.Equal("New", fresh.GetProperty("Status").GetString());
         Assert.Equal(JsonValueKind.Null, fresh.GetProperty("LoginUrl").ValueKind);
@@ -52,7 +52,7 @@ public class ScratchOrgSignupTests
         Assert.Equal(mock.Server.BaseUrl.Replace("127.0.0.1", "localhost"), loginUrl);
         Assert.EndsWith("S", active.GetProperty("SignupInstance").GetString());
         Assert.Equal(created.AddDays(7).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), active.GetProperty("ExpirationDate").GetString());
-        Assert.Equal(MockScenario.ConsumerKey, active.GetProperty("ConnectedAppConsumerKey").GetString());
+        Assert.Equal(MockFixture.ClientId, active.GetProperty("ConnectedAppConsumerKey").GetString());
         Assert.Equal(JsonValueKind.Null, active.GetProperty("AuthCode").ValueKind); // the app has a certificate
         Assert.Equal(mock.HubUser.Id, active.GetProperty("CreatedById").GetString());
         Assert.Equal("ScratchOrgInfo", active.GetProperty("attributes").GetProperty("type").GetString());
@@ -60,7 +60,7 @@ public class ScratchOrgSignupTests
         await TokenEndpointTests.AssertOAuthErrorAsync(otherApp, "invalid_grant", "user hasn't approved this consumer");
         await TokenEndpointTests.AssertOAuthErrorAsync(productionAudience, "invalid_grant", "audience is invalid");
         Assert.Equal(HttpStatusCode.OK, namedApp.StatusCode);
-        var token = await MockScenario.ReadJsonAsync(namedApp);
+        var token = await MockFixture.ReadJsonAsync(namedApp);
         Assert.Equal(loginUrl, token.GetProperty("instance_url").GetString());
         Assert.StartsWith(org.Id[..15] + "!", token.GetProperty("access_token").GetString());
         Assert.Equal(new Uri(loginUrl).Authority, mock.Server.TokenRequests.Single().Host);
@@ -69,7 +69,7 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task InsertWithoutUsernameGetsAGeneratedOne()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
 
         string id = await hub.InsertOkAsync(HubSession.Definition());
@@ -83,7 +83,7 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task PlannedErrorEndsInErrorWithItsCodeAndLeavesNoOrg()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(1) });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(1) });
         mock.Server.ScratchOrgs.Plan(new ScratchOrgPlan { Username = "broken@example.com", ErrorCode = "C-9999" });
         var hub = await HubSession.LoginAsync(mock);
         string failing = await hub.InsertOkAsync(HubSession.Definition("broken@example.com"));
@@ -93,7 +93,7 @@ public class ScratchOrgSignupTests
         mock.Server.Clock.Advance(TimeSpan.FromMinutes(2));
         var failed = await hub.GetInfoAsync(failing);
         var succeeded = await hub.GetInfoAsync(working);
-        using var login = await LoginAsync(mock, "broken@example.com", MockScenario.ConsumerKey, mock.Server.BaseUrl);
+        using var login = await LoginAsync(mock, "broken@example.com", MockFixture.ClientId, mock.Server.BaseUrl);
 
         Assert.Equal("New", before.GetProperty("Status").GetString());
         Assert.Equal(JsonValueKind.Null, before.GetProperty("ErrorCode").ValueKind);
@@ -110,7 +110,7 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task UnknownAppExternalClientAppAndTakenUsernameFailTheSignupLikeSalesforce()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.AddConnectedApp("ECA-KEY", mock.Keys.CertificatePem).IsExternalClientApp = true;
         var hub = await HubSession.LoginAsync(mock);
 
@@ -128,14 +128,14 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task WithoutConnectedAppFieldsRequiredTheCliAppIsStoredAndTheHubAppCannotLogIn()
     {
-        await using var mock = await MockScenario.StartAsync(new MockOptions { RequireConnectedAppFields = false });
+        await using var mock = await MockFixture.StartAsync(new MockOptions { RequireConnectedAppFields = false });
         var hub = await HubSession.LoginAsync(mock);
         var body = HubSession.Definition("cli@example.com", consumerKey: null);
         body.Remove("ConnectedAppCallbackUrl");
 
         string id = await hub.InsertOkAsync(body);
         var info = await hub.GetInfoAsync(id);
-        using var login = await LoginAsync(mock, "cli@example.com", MockScenario.ConsumerKey, info.GetProperty("LoginUrl").GetString()!);
+        using var login = await LoginAsync(mock, "cli@example.com", MockFixture.ClientId, info.GetProperty("LoginUrl").GetString()!);
 
         Assert.Equal("PlatformCLI", info.GetProperty("ConnectedAppConsumerKey").GetString());
         Assert.Equal(JsonValueKind.Null, info.GetProperty("ConnectedAppCallbackUrl").ValueKind);
@@ -146,7 +146,7 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task GetHonoursFieldsAndRefusesUnknownOnes()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         string id = await hub.InsertOkAsync(HubSession.Definition("fields@example.com"));
 
@@ -164,9 +164,9 @@ public class ScratchOrgSignupTests
     [Fact]
     public async Task ScratchOrgObjectsDoNotExistOutsideADevHub()
     {
-        await using var mock = await MockScenario.StartAsync();
-        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockScenario.ConsumerKey, mock.SandboxUser.Username, Audiences.Sandbox));
-        var sandbox = HubSession.WithToken(mock.Http, (await MockScenario.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
+        await using var mock = await MockFixture.StartAsync();
+        using var tokenResponse = await mock.PostTokenAsync(HandMadeAssertion.Claims(MockFixture.ClientId, mock.SandboxUser.Username, Audiences.Sandbox));
+        var sandbox = HubSession.WithToken(mock.Http, (await MockFixture.ReadJsonAsync(tokenResponse)).GetProperty("access_token").GetString()!);
 
         using var insert = await sandbox.InsertAsync(HubSession.Definition("x@example.com"));
         using var query = await sandbox.SendAsync(HttpMethod.Get, $"{HubSession.Api}/query?q=SELECT+Id+FROM+ActiveScratchOrg");
@@ -178,7 +178,7 @@ public class ScratchOrgSignupTests
         Assert.Empty(mock.Server.ScratchOrgs.All);
     }
 
-    internal static Task<HttpResponseMessage> LoginAsync(MockScenario mock, string username, string consumerKey, string loginUrl,
+    internal static Task<HttpResponseMessage> LoginAsync(MockFixture mock, string username, string consumerKey, string loginUrl,
         string audience = Audiences.Sandbox) =>
         HubSession.LoginAtAsync(mock.Http, loginUrl, HandMadeAssertion.Sign(mock.Keys.Key,
             HandMadeAssertion.Claims(consumerKey, username, audience, mock.Server.Clock.UtcNow.AddMinutes(3))));

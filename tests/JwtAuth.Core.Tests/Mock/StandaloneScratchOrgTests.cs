@@ -24,7 +24,7 @@ public class StandaloneScratchOrgTests
         string Assertion(string username, string audience, int aheadSeconds) => HandMadeAssertion.Sign(keys.Key,
             HandMadeAssertion.Claims("KEY-STANDALONE", username, audience, DateTimeOffset.UtcNow.AddSeconds(aheadSeconds + 180)));
         using var hubToken = await HubSession.LoginAtAsync(http, mock.BaseUrl, Assertion("hub@standalone.example", Audiences.Production, 0));
-        var hub = HubSession.WithToken(http, (await MockScenario.ReadJsonAsync(hubToken)).GetProperty("access_token").GetString()!);
+        var hub = HubSession.WithToken(http, (await MockFixture.ReadJsonAsync(hubToken)).GetProperty("access_token").GetString()!);
 
         string id = await hub.InsertOkAsync(HubSession.Definition("new@standalone.example", consumerKey: "KEY-STANDALONE"));
         var creating = await hub.GetInfoAsync(id);
@@ -34,10 +34,10 @@ public class StandaloneScratchOrgTests
         using var early = await HubSession.LoginAtAsync(http, loginUrl, Assertion("new@standalone.example", Audiences.Sandbox, 61));
         using var later = await http.PostAsJsonAsync("/__mock/clock", new { advanceSeconds = 3 });
         using var login = await HubSession.LoginAtAsync(http, loginUrl, Assertion("new@standalone.example", Audiences.Sandbox, 64));
-        var scratch = HubSession.WithToken(http, (await MockScenario.ReadJsonAsync(login)).GetProperty("access_token").GetString()!);
+        var scratch = HubSession.WithToken(http, (await MockFixture.ReadJsonAsync(login)).GetProperty("access_token").GetString()!);
         byte[] zip = DeployZip.Settings("", "LightningExperience");
         using var deploy = await scratch.SendAsync(HttpMethod.Post, HubSession.Api + "/metadata/deployRequest", DeployZip.Request(zip));
-        string deployId = (await MockScenario.ReadJsonAsync(deploy)).GetProperty("id").GetString()!;
+        string deployId = (await MockFixture.ReadJsonAsync(deploy)).GetProperty("id").GetString()!;
         var deployed = await scratch.GetOkAsync($"{HubSession.Api}/metadata/deployRequest/{deployId}?includeDetails=true");
         byte[] kept = await http.GetByteArrayAsync($"/__mock/deploys/{deployId}/zip");
         var limits = await hub.LimitsAsync();

@@ -14,7 +14,8 @@ public class MockDevHubTests
     [Fact]
     public async Task A_scratch_org_is_created_found_and_deleted_through_the_org_api()
     {
-        await using var hub = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
+        await using var mock = await MockFixture.StartAsync();
+        var hub = await mock.SignInAsync(OrgKind.DevHub);
         hub.User.Org.DailyScratchOrgLimit = 6;
         const string username = "new-scratch@example.com";
 
@@ -23,7 +24,7 @@ public class MockDevHubTests
             ["Edition"] = "Developer",
             ["DurationDays"] = 1,
             ["Username"] = username,
-            ["ConnectedAppConsumerKey"] = MockScenario.ClientId,
+            ["ConnectedAppConsumerKey"] = MockFixture.ClientId,
             ["ConnectedAppCallbackUrl"] = "http://localhost:1717/OauthRedirect",
         });
         var signup = await hub.Api.GetAsync("ScratchOrgInfo", id, new[] { "Status", "SignupUsername", "LoginUrl" });
@@ -45,12 +46,13 @@ public class MockDevHubTests
     [Fact]
     public async Task The_mock_refuses_a_bad_edition_with_the_field_named()
     {
-        await using var hub = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
+        await using var mock = await MockFixture.StartAsync();
+        var hub = await mock.SignInAsync(OrgKind.DevHub);
 
         var ex = await Assert.ThrowsAsync<OrgApiException>(() => hub.Api.InsertAsync("ScratchOrgInfo", new JObject
         {
             ["Edition"] = "partner-developer",
-            ["ConnectedAppConsumerKey"] = MockScenario.ClientId,
+            ["ConnectedAppConsumerKey"] = MockFixture.ClientId,
             ["ConnectedAppCallbackUrl"] = "http://localhost:1717/OauthRedirect",
         }));
 
@@ -62,9 +64,10 @@ public class MockDevHubTests
     [Fact]
     public async Task A_settings_deploy_is_read_by_the_mock_as_sent_and_polled_until_it_finishes()
     {
-        await using var org = await SignedInMockOrg.StartAsync(OrgKind.Scratch);
-        org.Mock.Server.Options.DeployDuration = TimeSpan.FromSeconds(10);
-        org.Mock.Delays.OnWait = wait => org.Mock.Server.Clock.Advance(wait);
+        await using var mock = await MockFixture.StartAsync();
+        var org = await mock.SignInAsync(OrgKind.Scratch);
+        mock.Server.Options.DeployDuration = TimeSpan.FromSeconds(10);
+        mock.Delays.OnWait = wait => mock.Server.Clock.Advance(wait);
         var zip = SettingsZip.Create();
         var seen = new List<DeployStatus>();
 
@@ -76,7 +79,7 @@ public class MockDevHubTests
         Assert.Empty(result.ComponentFailures);
         Assert.Equal(DeployStatus.Pending, seen[0]);
         Assert.Contains(DeployStatus.InProgress, seen);
-        var kept = Assert.Single(org.Mock.Server.Deploys.All);
+        var kept = Assert.Single(mock.Server.Deploys.All);
         Assert.Equal(result.Id, kept.Id);
         Assert.Equal(zip, kept.Zip);
         Assert.Equal("deploy.zip", kept.ZipFileName);
@@ -86,7 +89,8 @@ public class MockDevHubTests
     [Fact]
     public async Task A_deploy_missing_a_named_file_fails_with_that_component()
     {
-        await using var org = await SignedInMockOrg.StartAsync(OrgKind.Scratch);
+        await using var mock = await MockFixture.StartAsync();
+        var org = await mock.SignInAsync(OrgKind.Scratch);
 
         var result = await org.Api.DeployAsync(SettingsZip.Create(withSettingsFile: false), null, new DeployPolling(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
 

@@ -90,7 +90,8 @@ public class QueryTests
     [Fact]
     public async Task The_mock_answers_a_query_through_the_client_a_login_returned()
     {
-        await using var org = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
+        await using var mock = await MockFixture.StartAsync();
+        var org = await mock.SignInAsync(OrgKind.DevHub);
 
         var rows = await org.Api.QueryAsync("SELECT Name, IsSandbox FROM Organization");
 

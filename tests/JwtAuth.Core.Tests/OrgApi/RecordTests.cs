@@ -110,7 +110,8 @@ public class RecordTests
     [Fact]
     public async Task The_mock_serves_a_record_and_the_limits()
     {
-        await using var org = await SignedInMockOrg.StartAsync(OrgKind.DevHub);
+        await using var mock = await MockFixture.StartAsync();
+        var org = await mock.SignInAsync(OrgKind.DevHub);
         org.User.Org.DailyScratchOrgLimit = 6;
         org.User.Org.ActiveScratchOrgLimit = 3;
 
@@ -121,7 +122,7 @@ public class RecordTests
         Assert.Equal(6, limits["DailyScratchOrgs"].Max);
         Assert.Equal(6, limits["DailyScratchOrgs"].Remaining);
         Assert.Equal(3, limits["ActiveScratchOrgs"].Max);
-        Assert.Contains(org.Mock.Server.Requests, r => r.Path == $"/services/data/v{org.Auth.ApiVersion}/limits" && r.HadAuthorization);
+        Assert.Contains(mock.Server.Requests, r => r.Path == $"/services/data/v{org.Auth.ApiVersion}/limits" && r.HadAuthorization);
     }
 
     [Fact]

@@ -149,7 +149,8 @@ public class RestErrorTests
     [Fact]
     public async Task The_mock_refuses_a_dead_token_as_SessionExpired_and_a_bad_query_as_MALFORMED_QUERY()
     {
-        await using var org = await SignedInMockOrg.StartAsync(OrgKind.Production);
+        await using var mock = await MockFixture.StartAsync();
+        var org = await mock.SignInAsync(OrgKind.Production);
 
         var expired = await Assert.ThrowsAsync<OrgApiException>(() => org.ApiWith("00Dx!AQnot-a-live-session").QueryAsync("SELECT Id FROM Organization"));
         Assert.Equal("SessionExpired", expired.ErrorId);

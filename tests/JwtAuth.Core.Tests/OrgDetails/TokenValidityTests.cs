@@ -10,17 +10,17 @@ public class TokenValidityTests
     [Fact]
     public async Task A_fresh_token_is_valid_and_a_revoked_or_expired_one_is_not()
     {
-        await using var sf = await MockScenario.StartAsync();
+        await using var sf = await MockFixture.StartAsync();
         var user = sf.AddUser(OrgKind.Production);
         using var client = sf.Client();
-        var auth = await sf.LoginAsync(client, sf.Request(user));
+        var auth = await sf.LoginAsync(client, sf.LoginRequest(user));
 
         Assert.True(await client.IsTokenValidAsync(auth.InstanceUrl, auth.AccessToken!));
 
         sf.Server.Clock.Advance(TimeSpan.FromHours(3));
         Assert.False(await client.IsTokenValidAsync(auth.InstanceUrl, auth.AccessToken!));
 
-        var again = await sf.LoginAsync(client, sf.Request(user));
+        var again = await sf.LoginAsync(client, sf.LoginRequest(user));
         Assert.True(await client.IsTokenValidAsync(again.InstanceUrl, again.AccessToken!));
         sf.Server.Sessions.Revoke(user);
         Assert.False(await client.IsTokenValidAsync(again.InstanceUrl, again.AccessToken!));

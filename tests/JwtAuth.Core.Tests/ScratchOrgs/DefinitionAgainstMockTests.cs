@@ -14,15 +14,15 @@ public class DefinitionAgainstMockTests
     [Fact]
     public async Task A_definition_files_insert_is_accepted_and_the_record_holds_what_it_asked_for()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
         var definition = ScratchOrgDefinitionReader.Parse("""
             {"orgName":"Acme","edition":"enterprise","features":["API","AuthorApex"],"username":"Feature.One@Example.com",
              "hasSampleData":true,"description":"made by the reader","settings":{"securitySettings":{"enableAdminLoginAsAnyUser":true}}}
-            """, null, new ScratchOrgDefinitionOptions(MockScenario.ConsumerKey, durationDays: 3));
+            """, null, new ScratchOrgDefinitionOptions(MockFixture.ClientId, durationDays: 3));
 
         using var response = await hub.InsertRawAsync(definition.CreateInsertBody().ToString(Newtonsoft.Json.Formatting.None));
-        var answer = await MockScenario.ReadJsonAsync(response);
+        var answer = await MockFixture.ReadJsonAsync(response);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var info = await hub.GetInfoAsync(answer.GetProperty("id").GetString()!);
 
@@ -32,7 +32,7 @@ public class DefinitionAgainstMockTests
         Assert.Equal(definition.Username, info.GetProperty("SignupUsername").GetString());
         Assert.Equal("feature.one@example.com", definition.Username);
         Assert.Equal(3, info.GetProperty("DurationDays").GetInt32());
-        Assert.Equal(MockScenario.ConsumerKey, info.GetProperty("ConnectedAppConsumerKey").GetString());
+        Assert.Equal(MockFixture.ClientId, info.GetProperty("ConnectedAppConsumerKey").GetString());
         Assert.True(info.GetProperty("HasSampleData").GetBoolean());
         Assert.Equal("made by the reader", info.GetProperty("Description").GetString());
         var sent = mock.Server.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith("/sobjects/ScratchOrgInfo")).Body;
@@ -43,9 +43,9 @@ public class DefinitionAgainstMockTests
     [Fact]
     public async Task An_edition_option_in_the_clis_spelling_is_accepted_as_salesforce_names_it()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var hub = await HubSession.LoginAsync(mock);
-        var definition = ScratchOrgDefinitionReader.FromEdition("partner-developer", new ScratchOrgDefinitionOptions(MockScenario.ConsumerKey));
+        var definition = ScratchOrgDefinitionReader.FromEdition("partner-developer", new ScratchOrgDefinitionOptions(MockFixture.ClientId));
 
         using var response = await hub.InsertRawAsync(definition.CreateInsertBody().ToString());
 
@@ -56,7 +56,7 @@ public class DefinitionAgainstMockTests
     [Fact]
     public async Task The_settings_package_deploys_every_component_it_names()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         var session = await HubSession.LoginAsync(mock);
         var definition = Definitions.Parse("""
             {"edition":"Developer",
@@ -87,7 +87,7 @@ public class DefinitionAgainstMockTests
     [Fact]
     public async Task A_failing_settings_component_is_reported_under_the_name_the_package_gave_it()
     {
-        await using var mock = await MockScenario.StartAsync();
+        await using var mock = await MockFixture.StartAsync();
         mock.Server.Deploys.Fail(new DeployFailure("settings/Security.settings", "Security: not allowed in a scratch org"));
         var session = await HubSession.LoginAsync(mock);
         var settings = ScratchOrgSettings.From(Definitions.Json("""{"securitySettings":{"enableAdminLoginAsAnyUser":true}}"""), null);
@@ -104,7 +104,7 @@ public class DefinitionAgainstMockTests
     {
         using var post = await session.SendAsync(HttpMethod.Post, DeployPath, DeployZip.Request(zip));
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
-        string id = (await MockScenario.ReadJsonAsync(post)).GetProperty("id").GetString()!;
+        string id = (await MockFixture.ReadJsonAsync(post)).GetProperty("id").GetString()!;
         return (await session.GetOkAsync($"{DeployPath}/{id}?includeDetails=true")).GetProperty("deployResult");
     }
 }

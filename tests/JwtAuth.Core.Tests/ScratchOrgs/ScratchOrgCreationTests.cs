@@ -1,3 +1,4 @@
+using MockSalesforce;
 using System.Text.Json;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.ScratchOrgs;
@@ -16,7 +17,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task The_insert_is_the_definition_with_the_hubs_client_id_and_callback_and_the_duration()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         var file = h.Folder.File("project-scratch-def.json");
         File.WriteAllText(file, """{"orgName":"Acme","edition":"Enterprise","features":["API","AuthorApex"],"hasSampleData":true}""");
@@ -30,7 +31,7 @@ public class ScratchOrgCreationTests
         Assert.Equal("API;AuthorApex", body.GetProperty("Features").GetString());
         Assert.True(body.GetProperty("HasSampleData").GetBoolean());
         Assert.Equal(3, body.GetProperty("DurationDays").GetInt32());
-        Assert.Equal(ScratchHarness.ClientId, body.GetProperty("ConnectedAppConsumerKey").GetString());
+        Assert.Equal(MockFixture.ClientId, body.GetProperty("ConnectedAppConsumerKey").GetString());
         Assert.Equal("http://localhost:1717/OauthRedirect", body.GetProperty("ConnectedAppCallbackUrl").GetString());
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
         Assert.Equal(h.HubUser, signup.CreatedBy);
@@ -39,7 +40,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task Without_a_file_the_edition_is_enough_and_the_duration_is_seven_days()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
 
         await h.CreateAsync(new ScratchOrgRequest());
@@ -53,7 +54,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task Each_org_is_logged_in_to_at_its_LoginUrl_as_its_signup_user_and_stored_as_a_scratch_org_of_its_hub()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         h.Server.ClearRequests();
 
@@ -65,7 +66,7 @@ public class ScratchOrgCreationTests
         Assert.Equal(new Uri(signup.Org!.InstanceUrl).Authority, login.Host);
         Assert.Equal(signup.SignupUsername, login.Assertion!.ClaimString("sub"));
         Assert.Equal("https://test.salesforce.com", login.Assertion.ClaimString("aud"));
-        Assert.Equal(ScratchHarness.ClientId, login.Assertion.ClaimString("iss"));
+        Assert.Equal(MockFixture.ClientId, login.Assertion.ClaimString("iss"));
 
         var stored = h.Persisted.Find("feature")!;
         Assert.Equal(signup.SignupUsername, stored.Username);
@@ -74,12 +75,12 @@ public class ScratchOrgCreationTests
         Assert.Equal(signup.Org.Id, stored.Auth.OrgId);
         Assert.Equal(signup.Org.InstanceUrl, stored.Auth.LoginUrl);
         Assert.Equal("https://test.salesforce.com", stored.Auth.Audience);
-        Assert.Equal(ScratchHarness.ClientId, stored.Auth.ClientId);
+        Assert.Equal(MockFixture.ClientId, stored.Auth.ClientId);
         Assert.Equal(h.KeyFile, stored.Auth.Key.KeyFile);
         Assert.Equal(h.HubUser.Username, stored.Auth.ScratchOrg!.DevHubUsername);
         Assert.Equal(signup.Id, stored.Auth.ScratchOrg.ScratchOrgInfoId);
         Assert.Equal(signup.ExpirationDate.ToDateTime(TimeOnly.MinValue), stored.Auth.ScratchOrg.ExpirationDate);
-        Assert.True(await h.Client.IsTokenValidAsync(stored.Auth.InstanceUrl, stored.Auth.AccessToken!));
+        Assert.True(await h.LoginClient.IsTokenValidAsync(stored.Auth.InstanceUrl, stored.Auth.AccessToken!));
 
         // What is written describes what was stored.
         Assert.Equal(stored.Username, org.Username);
@@ -94,7 +95,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task Progress_goes_through_requested_creating_active_and_connected_for_the_whole_run()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(8));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(8) });
         await h.ConnectHubAsync();
 
         var run = await h.CreateAsync(new ScratchOrgRequest { Count = 3 });
@@ -111,9 +112,9 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task Before_inserting_anything_the_hubs_limits_are_read_and_a_count_above_what_remains_creates_nothing()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
-        h.Hub.ActiveScratchOrgLimit = 3;
+        h.HubOrg.ActiveScratchOrgLimit = 3;
         h.Server.ClearRequests();
 
         var error = await Assert.ThrowsAsync<ScratchOrgException>(() => h.CreateAsync(new ScratchOrgRequest { Count = 5 }));
@@ -133,7 +134,7 @@ public class ScratchOrgCreationTests
     [InlineData("both", ScratchOrgErrorIds.AliasAndAliasPrefix)]
     public async Task Requests_that_cannot_be_right_are_refused_before_any_call(string what, string errorId)
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         h.Server.ClearRequests();
         var request = what switch
@@ -154,7 +155,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task A_definition_username_with_several_orgs_is_refused_before_any_call()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         var file = h.Folder.File("def.json");
         File.WriteAllText(file, """{"edition":"Developer","username":"one@example.com"}""");
@@ -169,7 +170,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task A_bad_definition_file_is_the_readers_error_before_any_call()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         var file = h.Folder.File("def.json");
         File.WriteAllText(file, """{"Edition":"Developer"}""");
@@ -186,7 +187,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task The_default_Dev_Hub_is_used_when_none_is_named_and_its_absence_is_NoDefaultDevHub()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
 
         var none = Assert.Throws<StoreException>(() => h.Scratch.Prepare(new ScratchOrgRequest()));
         await h.ConnectHubAsync();
@@ -201,12 +202,12 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task A_DevHub_that_is_not_stored_or_not_a_Dev_Hub_is_refused_before_any_call()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         var production = h.Server.AddUser(h.Server.AddOrg(MockSalesforce.Model.OrgKind.Production), "prod@example.com", h.App);
         var results = new List<ConnectResult>();
-        await h.Auths.ConnectAsync(new[]
+        await h.Service.ConnectAsync(new[]
         {
-            new ConnectRequest { ClientId = ScratchHarness.ClientId, Username = production.Username, LoginUrl = h.Server.BaseUrl, Alias = "Prod", Key = KeySource.FromFile(h.KeyFile, null) },
+            new ConnectRequest { ClientId = MockFixture.ClientId, Username = production.Username, LoginUrl = h.Server.BaseUrl, Alias = "Prod", Key = KeySource.FromFile(h.KeyFile, null) },
         }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
         h.Server.ClearRequests();
 
@@ -223,7 +224,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task An_org_whose_signup_ends_in_C_1016_is_its_own_error_with_the_fix_and_the_others_go_on()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(3));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(3) });
         await h.ConnectHubAsync();
         h.Server.ScratchOrgs.Plan(new ScratchOrgPlan { ErrorCode = "C-1016" });
 
@@ -246,7 +247,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task A_refused_insert_shows_Salesforces_code_and_message_and_the_inserts_not_yet_sent_are_not_sent()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
 
         var run = await h.CreateAsync(new ScratchOrgRequest { Edition = "Ultimate", Count = 4, ThrottleLimit = 1 });
@@ -266,7 +267,7 @@ public class ScratchOrgCreationTests
     [Fact]
     public async Task LIMIT_EXCEEDED_at_the_insert_is_shown_with_its_code_and_message_and_what_to_do()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         // Another client took the last org between the limits check and the insert: Salesforce's answer, as the mock gives it.
         h.Server.Faults.Enqueue(Fault.Status(400, count: 1, path: "/services/data/v65.0/sobjects/ScratchOrgInfo",

@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.ScratchOrgs;
 using JwtAuth.Core.Service;
@@ -13,7 +14,7 @@ public class ScratchOrgFinderTests
     [Fact]
     public async Task Active_orgs_are_listed_with_their_record_and_what_connecting_them_needs()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Count = 2, AliasPrefix = "feature" });
 
@@ -31,7 +32,7 @@ public class ScratchOrgFinderTests
             Assert.Equal(ScratchOrgStatus.Active, org.Status);
             Assert.Equal(signup.ExpirationDate.ToDateTime(TimeOnly.MinValue), org.ExpirationDate);
             Assert.Equal("https://test.salesforce.com", org.Audience);
-            Assert.Equal(ScratchHarness.ClientId, org.ClientId);
+            Assert.Equal(MockFixture.ClientId, org.ClientId);
             Assert.Equal(h.KeyFile, org.Key!.KeyFile);
             Assert.True(org.CanConnectByJwt);
             Assert.Null(org.CannotConnectReason);
@@ -42,7 +43,7 @@ public class ScratchOrgFinderTests
     [Fact]
     public async Task Deleted_and_failed_orgs_show_only_with_All_and_a_username_selects_by_wildcard_or_names_a_missing_one()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         h.Server.ScratchOrgs.Plan(new MockSalesforce.Scratch.ScratchOrgPlan { ErrorCode = "C-1016" });
         await h.CreateAsync(new ScratchOrgRequest { Count = 3 });
@@ -71,7 +72,7 @@ public class ScratchOrgFinderTests
     [Fact]
     public async Task Orgs_made_for_PlatformCLI_or_another_app_are_listed_as_not_connectable_by_JWT_with_the_reason()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.Zero);
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.Zero });
         await h.ConnectHubAsync();
         h.Server.Options.RequireConnectedAppFields = false;
         using var http = new HttpClient { BaseAddress = new Uri(h.Server.BaseUrl) };
@@ -98,18 +99,18 @@ public class ScratchOrgFinderTests
     [Fact]
     public async Task On_another_machine_with_only_the_hub_the_listing_is_enough_to_connect_every_org()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Count = 3 });
         // The other machine: a store of its own with just the Dev Hub.
         var otherStore = new OrgAuthStore(h.Folder.File("other-store"));
         var otherProcess = new ProcessOrgAuthStore();
-        var otherAuths = new OrgAuthService(h.Client, otherStore, otherProcess, () => new SfCliPaths(h.Folder.File("other-home")));
-        var otherScratch = new ScratchOrgService(h.Client, otherStore, otherProcess, () => new SfCliPaths(h.Folder.File("other-home")));
+        var otherAuths = new OrgAuthService(h.LoginClient, otherStore, otherProcess, () => new SfCliPaths(h.Folder.File("other-home")));
+        var otherScratch = new ScratchOrgService(h.LoginClient, otherStore, otherProcess, () => new SfCliPaths(h.Folder.File("other-home")));
         var hubResults = new List<ConnectResult>();
         await otherAuths.ConnectAsync(new[]
         {
-            new ConnectRequest { ClientId = ScratchHarness.ClientId, Username = h.HubUser.Username, LoginUrl = h.Server.BaseUrl, Alias = "HubOrg", Key = KeySource.FromFile(h.KeyFile, null) },
+            new ConnectRequest { ClientId = MockFixture.ClientId, Username = h.HubUser.Username, LoginUrl = h.Server.BaseUrl, Alias = "HubOrg", Key = KeySource.FromFile(h.KeyFile, null) },
         }, 1, hubResults.Add, _ => { }, _ => { }, CancellationToken.None);
 
         var listing = await otherScratch.ListAsync("HubOrg", null, false, _ => { }, _ => { }, CancellationToken.None);

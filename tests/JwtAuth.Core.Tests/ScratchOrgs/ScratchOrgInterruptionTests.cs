@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.ScratchOrgs;
 
@@ -9,11 +10,11 @@ public class ScratchOrgInterruptionTests
     [Fact]
     public async Task Cancelled_while_waiting_the_run_stops_stores_nothing_and_names_every_requested_org_with_its_record()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromMinutes(5));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(5) });
         await h.ConnectHubAsync();
         using var stop = new CancellationTokenSource();
         var waits = 0;
-        h.BeforeWait = (_, _) =>
+        h.Delays.BeforeWait = (_, _) =>
         {
             if (Interlocked.Increment(ref waits) == 3) stop.Cancel();
             return Task.CompletedTask;
@@ -42,11 +43,11 @@ public class ScratchOrgInterruptionTests
     [Fact]
     public async Task Cancelled_after_some_orgs_are_done_the_report_names_only_those_not_yet_written()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         h.Server.ScratchOrgs.Plan(new MockSalesforce.Scratch.ScratchOrgPlan { ProvisioningTime = TimeSpan.FromMinutes(5) });
         using var stop = new CancellationTokenSource();
-        var recorded = new ScratchHarness.Recorded();
+        var recorded = new RecordedRun();
         recorded.Events.OnResult = o =>
         {
             recorded.Outcomes.Enqueue(o);
@@ -67,7 +68,7 @@ public class ScratchOrgInterruptionTests
     [Fact]
     public async Task Cancelled_before_the_first_insert_nothing_is_requested()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         using var stop = new CancellationTokenSource();
         stop.Cancel();

@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.ScratchOrgs;
 using MockSalesforce.Faults;
 
@@ -33,7 +34,7 @@ public class ScratchOrgPollingTests
     {
         // Active 23.5 s after the insert (mock time); the read before that comes at 21.436 s, so the test has two seconds of
         // real time to spare (the mock's clock is the system clock moved on by every wait).
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(23.5));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(23.5) });
         await h.ConnectHubAsync();
         h.Server.ClearRequests();
 
@@ -41,7 +42,7 @@ public class ScratchOrgPollingTests
 
         var created = Assert.Single(run.Succeeded);
         Assert.Equal(ScratchOrgStatus.Active, created.Org!.Status);
-        var waits = h.Waits.ToArray();
+        var waits = h.Delays.Waits.ToArray();
         var expected = Enumerable.Repeat(1000, 10).Concat(new[] { 1000, 1100, 1210, 1331, 1464, 1610, 1772, 1949, 2144 }).ToArray();
         Assert.Equal(expected, waits.Select(w => (int)w.TotalMilliseconds).ToArray());
         for (var i = 0; i < waits.Length; i++)
@@ -52,12 +53,12 @@ public class ScratchOrgPollingTests
     [Fact]
     public async Task Fifty_orgs_are_read_with_one_query_per_round_not_one_request_per_org()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(5));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(5) });
         await h.ConnectHubAsync();
         h.Server.ClearRequests();
         // The waits take no real time: hold the first one until all fifty are requested, so they share the rounds.
         var first = 0;
-        h.BeforeWait = async (_, ct) =>
+        h.Delays.BeforeWait = async (_, ct) =>
         {
             if (Interlocked.Exchange(ref first, 1) == 1) return;
             while (h.Server.ScratchOrgs.All.Count < 50) await Task.Delay(10, ct);
@@ -68,7 +69,7 @@ public class ScratchOrgPollingTests
         Assert.Equal(50, run.Succeeded.Count);
         Assert.Equal(50, h.Inserts().Count);
         var reads = h.StatusReads();
-        Assert.Equal(h.Waits.Count, reads.Count);
+        Assert.Equal(h.Delays.Waits.Count, reads.Count);
         Assert.InRange(reads.Count, 4, 6);
         Assert.Equal(50, Uri.UnescapeDataString(reads[0].Query).Split("'2SR").Length - 1);
         Assert.DoesNotContain(h.Server.Requests, r => r.Path.Contains("/sobjects/ScratchOrgInfo/", StringComparison.Ordinal));
@@ -78,7 +79,7 @@ public class ScratchOrgPollingTests
     [Fact]
     public async Task An_org_not_Active_within_the_wait_is_a_ScratchOrgNotReady_error_naming_its_record_and_the_waits_add_up_to_the_wait()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromMinutes(10));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromMinutes(10) });
         await h.ConnectHubAsync();
 
         var run = await h.CreateAsync(new ScratchOrgRequest { Wait = TimeSpan.FromSeconds(30) });
@@ -91,17 +92,17 @@ public class ScratchOrgPollingTests
         Assert.Equal(id, error.Target);
         Assert.Contains(id, error.Message);
         Assert.Contains("Get-SfScratchOrg", error.Fix);
-        Assert.Equal(TimeSpan.FromSeconds(30), h.Waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
+        Assert.Equal(TimeSpan.FromSeconds(30), h.Delays.Waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
         Assert.DoesNotContain(h.Persisted.ReadAll().Auths, a => a.Auth.OrgType == Model.OrgType.Scratch);
     }
 
     [Fact]
     public async Task A_status_read_that_fails_once_is_tried_again_at_the_next_round()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(3));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(3) });
         await h.ConnectHubAsync();
         var faulted = 0;
-        h.BeforeWait = (_, _) =>
+        h.Delays.BeforeWait = (_, _) =>
         {
             // Once the org is requested: the next status read gets a 503.
             if (Interlocked.Exchange(ref faulted, 1) == 0) h.Server.Faults.Enqueue(Fault.Status(503, count: 1, path: "/services/data/v65.0/query"));
@@ -118,10 +119,10 @@ public class ScratchOrgPollingTests
     [Fact]
     public async Task A_hub_session_that_expires_during_the_wait_is_renewed_with_the_hubs_key_and_the_wait_goes_on()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(5));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(5) });
         await h.ConnectHubAsync();
         var revoked = 0;
-        h.BeforeWait = (_, _) =>
+        h.Delays.BeforeWait = (_, _) =>
         {
             if (Interlocked.Exchange(ref revoked, 1) == 0) h.Server.Sessions.Revoke(h.HubUser);
             return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.Model;
 using JwtAuth.Core.ScratchOrgs;
 using JwtAuth.Core.Store;
@@ -12,7 +13,7 @@ public class ScratchOrgRecordKeepingTests
     [Fact]
     public async Task The_org_file_holds_the_Dev_Hub_link_and_other_org_files_stay_as_they_were()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Alias = "feature" });
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
@@ -58,7 +59,7 @@ public class ScratchOrgRecordKeepingTests
     [Fact]
     public async Task With_SfCli_each_org_is_registered_with_the_CLI_under_its_Dev_Hub()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         var run = await h.CreateAsync(new ScratchOrgRequest { Alias = "feature", SetDefault = true, RegisterWithSfCli = true });
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
@@ -73,7 +74,7 @@ public class ScratchOrgRecordKeepingTests
         Assert.Equal("USA524S", (string?)auth["createdOrgInstance"]);
         Assert.True((bool)auth["isScratch"]!);
         Assert.False((bool)auth["isDevHub"]!);
-        Assert.Equal(ScratchHarness.ClientId, (string?)auth["clientId"]);
+        Assert.Equal(MockFixture.ClientId, (string?)auth["clientId"]);
         Assert.Equal(h.KeyFile, (string?)auth["privateKey"]);
         Assert.Equal(signup.Org!.InstanceUrl, (string?)auth["loginUrl"]);
         Assert.Null(auth["accessToken"]);
@@ -87,7 +88,7 @@ public class ScratchOrgRecordKeepingTests
     [Fact]
     public async Task With_SfCli_a_hub_whose_key_the_CLI_cannot_read_is_refused_before_any_call()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync(JwtAuth.Core.Service.KeySource.FromText(h.Keys.PrivateKeyPem, null), processScope: true);
         h.Server.ClearRequests();
 

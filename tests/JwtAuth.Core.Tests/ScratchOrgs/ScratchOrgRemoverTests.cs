@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.ScratchOrgs;
 using JwtAuth.Core.SfCli;
 using MockSalesforce.Faults;
@@ -11,7 +12,7 @@ public class ScratchOrgRemoverTests
     [Fact]
     public async Task An_org_is_found_on_the_hub_it_was_created_from_deleted_there_and_forgotten_here()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Alias = "feature", SetDefault = true, RegisterWithSfCli = true });
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
@@ -35,13 +36,13 @@ public class ScratchOrgRemoverTests
         Assert.Null(h.Persisted.Find(signup.SignupUsername!));
         Assert.Null(h.Persisted.Find("feature"));
         Assert.Null(h.Persisted.ReadAll().DefaultUsername);
-        Assert.Null(new SfCliAuthReader(new SfCliPaths(h.SfCliHome)).Find(signup.SignupUsername!));
+        Assert.Null(new SfCliAuthReader(h.CliPaths()).Find(signup.SignupUsername!));
     }
 
     [Fact]
     public async Task Preparing_changes_nothing()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Alias = "feature" });
 
@@ -57,7 +58,7 @@ public class ScratchOrgRemoverTests
     [Fact]
     public async Task An_org_that_already_expired_has_no_record_to_delete_and_its_local_auth_is_still_forgotten()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Alias = "feature" });
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
@@ -81,7 +82,7 @@ public class ScratchOrgRemoverTests
     [InlineData("INSUFFICIENT_ACCESS_OR_READONLY", 403)]
     public async Task A_hub_user_who_may_not_delete_scratch_orgs_gets_an_error_saying_so_and_the_org_stays(string code, int status)
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         await h.CreateAsync(new ScratchOrgRequest { Alias = "feature" });
         var signup = Assert.Single(h.Server.ScratchOrgs.All);
@@ -103,7 +104,7 @@ public class ScratchOrgRemoverTests
     [Fact]
     public async Task A_stored_org_that_is_not_a_scratch_org_is_never_deleted()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
         h.Server.ClearRequests();
 
@@ -118,7 +119,7 @@ public class ScratchOrgRemoverTests
     [Fact]
     public async Task A_name_that_is_neither_a_stored_alias_nor_a_username_is_ScratchOrgNotFound()
     {
-        await using var h = await ScratchHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         await h.ConnectHubAsync();
 
         var error = await Assert.ThrowsAsync<ScratchOrgException>(() =>

@@ -1,3 +1,4 @@
+using MockSalesforce;
 using JwtAuth.Core.ScratchOrgs;
 using MockSalesforce.Metadata;
 
@@ -15,7 +16,7 @@ public class ScratchOrgSettingsTests
     [Fact]
     public async Task The_settings_zip_is_deployed_to_the_new_org_with_its_token_and_polled_to_Succeeded()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         h.Server.Options.DeployDuration = TimeSpan.FromSeconds(3);
         await h.ConnectHubAsync();
         var file = h.Folder.File("def.json");
@@ -29,19 +30,19 @@ public class ScratchOrgSettingsTests
         Assert.Equal(signup.Org, deploy.Org);
         Assert.Equal(DeployStatus.Succeeded, deploy.Status);
         Assert.Equal(new[] { "package.xml", "settings/LightningExperience.settings", "settings/Security.settings", "objects/Account.object" }, deploy.EntryNames);
-        var definition = ScratchOrgDefinitionReader.ReadFile(file, new ScratchOrgDefinitionOptions(ScratchHarness.ClientId));
+        var definition = ScratchOrgDefinitionReader.ReadFile(file, new ScratchOrgDefinitionOptions(MockFixture.ClientId));
         Assert.Equal(SettingsPackage.Build(definition.Settings, "65.0").ToArray(), deploy.Zip);
         Assert.True(deploy.Options["singlePackage"]);
         Assert.True(deploy.Options["rollbackOnError"]);
         Assert.NotNull(created.Org);
         // The deploy's 1 s polls come after the org's own: 3 s of deploy is three more waits.
-        Assert.Equal(3, h.Waits.Skip(2).Count());
+        Assert.Equal(3, h.Delays.Waits.Skip(2).Count());
     }
 
     [Fact]
     public async Task A_failed_deploy_is_an_error_naming_the_failing_components_and_the_org_is_kept_stored_and_written()
     {
-        await using var h = await ScratchHarness.StartAsync(provisioning: TimeSpan.FromSeconds(2));
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         h.Server.Deploys.Fail(new DeployFailure("settings/Security.settings", "Security: not valid in a scratch org"));
         var file = h.Folder.File("def.json");

@@ -20,9 +20,9 @@ public class ConnectRefusalTests
     [MemberData(nameof(Conflicts))]
     public async Task Requests_of_one_run_that_ask_for_the_same_alias_mark_or_org_are_refused_before_login(string conflict, string errorId)
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var hubs = new[] { h.AddUser(OrgKind.DevHub), h.AddUser(OrgKind.DevHub) };
-        var requests = hubs.Select(u => h.Request(u, alias: "alias-of-" + u)).Append(h.Request(h.AddUser(OrgKind.DevHub), alias: "bystander")).ToList();
+        await using var h = await ServiceFixture.StartAsync();
+        var hubs = new[] { h.AddUser(OrgKind.DevHub).Username, h.AddUser(OrgKind.DevHub).Username };
+        var requests = hubs.Select(u => h.ConnectRequest(u, alias: "alias-of-" + u)).Append(h.ConnectRequest(h.AddUser(OrgKind.DevHub).Username, alias: "bystander")).ToList();
         switch (conflict)
         {
             case "alias": requests[0].Alias = requests[1].Alias = "same"; break;
@@ -49,8 +49,8 @@ public class ConnectRefusalTests
     [InlineData(OrgKind.Scratch)]
     public async Task Default_Dev_Hub_for_an_org_that_is_not_one_is_refused_after_login_and_nothing_is_stored(OrgKind kind)
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var request = h.Request(h.AddUser(kind), alias: "not-a-hub");
+        await using var h = await ServiceFixture.StartAsync();
+        var request = h.ConnectRequest(h.AddUser(kind).Username, alias: "not-a-hub");
         if (kind == OrgKind.Scratch) request.Audience = "https://test.salesforce.com";
         request.SetDefaultDevHub = true;
 

@@ -11,9 +11,9 @@ public class ConnectTests
     [Fact]
     public async Task Connects_stores_and_marks_the_org()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var hub = h.AddUser(OrgKind.DevHub);
-        var request = h.Request(hub, alias: "HubOrg");
+        await using var h = await ServiceFixture.StartAsync();
+        var hub = h.AddUser(OrgKind.DevHub).Username;
+        var request = h.ConnectRequest(hub, alias: "HubOrg");
         request.SetDefaultDevHub = true;
 
         var result = Assert.Single(await h.ConnectAsync(request));
@@ -31,9 +31,9 @@ public class ConnectTests
     [Fact]
     public async Task Bulk_connect_loads_a_key_once_and_reports_each_org_with_failures_alone()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var scratch = Enumerable.Range(0, 6).Select(_ => h.AddUser(OrgKind.Scratch)).ToList();
-        var requests = scratch.Select(u => h.Request(u)).Append(h.Request("nobody@example.com")).ToList();
+        await using var h = await ServiceFixture.StartAsync();
+        var scratch = Enumerable.Range(0, 6).Select(_ => h.AddUser(OrgKind.Scratch).Username).ToList();
+        var requests = scratch.Select(u => h.ConnectRequest(u)).Append(h.ConnectRequest("nobody@example.com")).ToList();
 
         var results = await h.ConnectAsync(requests, 3);
 
@@ -57,26 +57,26 @@ public class ConnectTests
     [Fact]
     public async Task Each_service_sends_its_own_request_timeout_over_the_one_client()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var hurried = new OrgAuthService(h.Client, h.Persisted, h.Process, () => new JwtAuth.Core.SfCli.SfCliPaths(h.SfCliHome),
+        await using var h = await ServiceFixture.StartAsync();
+        var hurried = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, h.CliPaths,
             TimeSpan.FromMilliseconds(500));
-        var user = h.AddUser(OrgKind.Production);
+        var user = h.AddUser(OrgKind.Production).Username;
         h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(3_000, count: 1, path: "/services/oauth2/token"));
 
         var results = new List<ConnectResult>();
-        await hurried.ConnectAsync(new[] { h.Request(user) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
+        await hurried.ConnectAsync(new[] { h.ConnectRequest(user) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
 
         Assert.Equal("RequestTimedOut", Assert.IsAssignableFrom<Errors.JwtAuthException>(Assert.Single(results).Error).ErrorId);
         h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(1_500, count: 1, path: "/services/oauth2/token"));
-        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(user))).Error);
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.ConnectRequest(user))).Error);
     }
 
     [Fact]
     public async Task A_key_that_cannot_be_loaded_fails_every_org_that_names_it_without_a_request()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         var missing = KeySource.FromFile(h.Folder.File("missing.key"), null);
-        var results = await h.ConnectAsync(new[] { h.Request(h.AddUser(OrgKind.Production), missing), h.Request(h.AddUser(OrgKind.Production), missing) }, 2);
+        var results = await h.ConnectAsync(new[] { h.ConnectRequest(h.AddUser(OrgKind.Production).Username, missing), h.ConnectRequest(h.AddUser(OrgKind.Production).Username, missing) }, 2);
 
         Assert.All(results, r => Assert.Equal("KeyFileNotFound", Assert.IsAssignableFrom<Errors.JwtAuthException>(r.Error).ErrorId));
         Assert.Empty(h.Server.TokenRequests);
@@ -85,8 +85,8 @@ public class ConnectTests
     [Fact]
     public async Task Process_scope_stays_out_of_the_user_store()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var request = h.Request(h.AddUser(OrgKind.Production), alias: "Ephemeral");
+        await using var h = await ServiceFixture.StartAsync();
+        var request = h.ConnectRequest(h.AddUser(OrgKind.Production).Username, alias: "Ephemeral");
         request.ProcessScope = true;
 
         Assert.Null(Assert.Single(await h.ConnectAsync(request)).Error);
@@ -99,12 +99,12 @@ public class ConnectTests
     [Fact]
     public async Task A_failed_reconnect_keeps_the_stored_auth_byte_for_byte()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var user = h.AddUser(OrgKind.Production);
-        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(user, alias: "Prod"))).Error);
+        await using var h = await ServiceFixture.StartAsync();
+        var user = h.AddUser(OrgKind.Production).Username;
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.ConnectRequest(user, alias: "Prod"))).Error);
         var before = h.Files();
 
-        var wrongClient = h.Request(user, alias: "Prod");
+        var wrongClient = h.ConnectRequest(user, alias: "Prod");
         wrongClient.ClientId = "not-the-app";
         var result = Assert.Single(await h.ConnectAsync(wrongClient));
 
@@ -117,8 +117,8 @@ public class ConnectTests
     [Fact]
     public async Task Registering_with_the_cli_is_refused_before_login_for_an_in_memory_key()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var request = h.Request(h.AddUser(OrgKind.DevHub), KeySource.FromText(h.Keys.PrivateKeyPem, null));
+        await using var h = await ServiceFixture.StartAsync();
+        var request = h.ConnectRequest(h.AddUser(OrgKind.DevHub).Username, KeySource.FromText(h.Keys.PrivateKeyPem, null));
         request.RegisterWithSfCli = true;
 
         var result = Assert.Single(await h.ConnectAsync(request));
@@ -131,9 +131,9 @@ public class ConnectTests
     [Fact]
     public async Task Registering_with_the_cli_writes_a_token_free_auth_file()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var hub = h.AddUser(OrgKind.DevHub);
-        var request = h.Request(hub, alias: "HubOrg");
+        await using var h = await ServiceFixture.StartAsync();
+        var hub = h.AddUser(OrgKind.DevHub).Username;
+        var request = h.ConnectRequest(hub, alias: "HubOrg");
         request.RegisterWithSfCli = true;
 
         var result = Assert.Single(await h.ConnectAsync(request));
@@ -150,9 +150,9 @@ public class ConnectTests
     [Fact]
     public async Task Same_key_text_for_many_orgs_is_parsed_once_and_never_reaches_any_message()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         var pem = h.Keys.PrivateKeyPem;
-        var requests = Enumerable.Range(0, 3).Select(_ => h.Request(h.AddUser(OrgKind.Production), KeySource.FromText(pem, null))).ToList();
+        var requests = Enumerable.Range(0, 3).Select(_ => h.ConnectRequest(h.AddUser(OrgKind.Production).Username, KeySource.FromText(pem, null))).ToList();
 
         var results = await h.ConnectAsync(requests, 3);
 

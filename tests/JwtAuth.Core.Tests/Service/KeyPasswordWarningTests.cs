@@ -9,9 +9,9 @@ public class KeyPasswordWarningTests
     [Fact]
     public async Task A_password_for_an_unencrypted_key_file_is_one_warning_for_every_org_that_uses_it()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         var key = KeySource.FromFile(h.KeyFile, "unneeded");
-        var requests = Enumerable.Range(0, 3).Select(_ => h.Request(h.AddUser(OrgKind.Production), key)).ToList();
+        var requests = Enumerable.Range(0, 3).Select(_ => h.ConnectRequest(h.AddUser(OrgKind.Production).Username, key)).ToList();
 
         var results = await h.ConnectAsync(requests, 3);
 
@@ -25,8 +25,8 @@ public class KeyPasswordWarningTests
     [Fact]
     public async Task Key_text_given_with_a_password_it_does_not_need_is_a_warning_too()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var result = Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production), KeySource.FromText(h.Keys.RsaPrivateKeyPem, "unneeded"))));
+        await using var h = await ServiceFixture.StartAsync();
+        var result = Assert.Single(await h.ConnectAsync(h.ConnectRequest(h.AddUser(OrgKind.Production).Username, KeySource.FromText(h.Keys.RsaPrivateKeyPem, "unneeded"))));
         Assert.Null(result.Error);
         Assert.StartsWith("The key text is not encrypted", Assert.Single(h.Warnings));
     }
@@ -34,13 +34,13 @@ public class KeyPasswordWarningTests
     [Fact]
     public async Task A_password_that_decrypts_the_key_is_no_warning()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         var encrypted = h.Folder.File("encrypted.key");
         File.WriteAllText(encrypted, h.Keys.Key.ExportEncryptedPkcs8PrivateKeyPem("right",
             new System.Security.Cryptography.PbeParameters(System.Security.Cryptography.PbeEncryptionAlgorithm.Aes256Cbc,
                 System.Security.Cryptography.HashAlgorithmName.SHA256, 10_000)));
 
-        var result = Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production), KeySource.FromFile(encrypted, "right"))));
+        var result = Assert.Single(await h.ConnectAsync(h.ConnectRequest(h.AddUser(OrgKind.Production).Username, KeySource.FromFile(encrypted, "right"))));
 
         Assert.Null(result.Error);
         Assert.Empty(h.Warnings);
@@ -49,8 +49,8 @@ public class KeyPasswordWarningTests
     [Fact]
     public async Task A_renewal_that_loads_an_unencrypted_key_with_a_password_warns()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        Assert.Null(Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production), alias: "Prod"))).Error);
+        await using var h = await ServiceFixture.StartAsync();
+        Assert.Null(Assert.Single(await h.ConnectAsync(h.ConnectRequest(h.AddUser(OrgKind.Production).Username, alias: "Prod"))).Error);
         var view = Assert.Single(h.Service.List(new[] { "Prod" }, false, false).Auths);
         var warnings = new List<string>();
 

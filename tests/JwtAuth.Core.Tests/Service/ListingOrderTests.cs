@@ -10,7 +10,7 @@ public sealed class ListingOrderTests
     [Fact]
     public async Task Orgs_are_listed_by_alias_in_natural_order_then_those_without_one_by_username()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         // Saved so that neither username order nor save order is the expected order.
         h.Persisted.Save(SampleAuths.For("a-user10@example.com"));
         h.Persisted.Save(SampleAuths.For("b@example.com", alias: "scratch10"));
@@ -29,7 +29,7 @@ public sealed class ListingOrderTests
     [Fact]
     public async Task Completion_offers_aliases_then_usernames_each_in_natural_order()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("ci10@example.com", alias: "s10"));
         h.Persisted.Save(SampleAuths.For("ci2@example.com", alias: "s2"));
         h.Persisted.Save(SampleAuths.For("ci2@example.com", alias: "b1"));

@@ -7,8 +7,8 @@ public class ListingTests
     [Fact]
     public async Task Names_match_aliases_and_usernames_with_wildcards_and_unknown_names_are_reported()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var results = await h.ConnectAsync(new[] { h.Request(h.AddUser(OrgKind.DevHub), alias: "HubOrg"), h.Request(h.AddUser(OrgKind.Production), alias: "Prod") }, 2);
+        await using var h = await ServiceFixture.StartAsync();
+        var results = await h.ConnectAsync(new[] { h.ConnectRequest(h.AddUser(OrgKind.DevHub).Username, alias: "HubOrg"), h.ConnectRequest(h.AddUser(OrgKind.Production).Username, alias: "Prod") }, 2);
         Assert.All(results, r => Assert.Null(r.Error));
 
         Assert.Equal(2, h.Service.List(null, false, false).Auths.Count);
@@ -24,10 +24,10 @@ public class ListingTests
     [Fact]
     public async Task Remove_forgets_the_org_in_both_scopes()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var user = h.AddUser(OrgKind.Production);
-        var persisted = h.Request(user, alias: "Prod");
-        var process = h.Request(user, alias: "Prod");
+        await using var h = await ServiceFixture.StartAsync();
+        var user = h.AddUser(OrgKind.Production).Username;
+        var persisted = h.ConnectRequest(user, alias: "Prod");
+        var process = h.ConnectRequest(user, alias: "Prod");
         process.ProcessScope = true;
         await h.ConnectAsync(persisted);
         await h.ConnectAsync(process);

@@ -14,7 +14,7 @@ public sealed class LookupErrorTests
     [Fact]
     public async Task A_literal_name_that_matches_nothing_is_OrgAuthNotFound_with_a_fix_for_listing()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("one@example.com", alias: "one"));
 
         var listing = h.Service.List(new[] { "nosuch", "zz*", "one" }, false, false);
@@ -31,7 +31,7 @@ public sealed class LookupErrorTests
     [Fact]
     public async Task An_empty_default_is_NoDefaultOrg_or_NoDefaultDevHub_naming_the_switch_that_sets_it()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("one@example.com", alias: "one"));
 
         var org = Assert.Single(h.Service.List(null, defaultOrg: true, defaultDevHub: false).NotFound);
@@ -51,7 +51,7 @@ public sealed class LookupErrorTests
     [Fact]
     public async Task Removal_of_a_literal_name_that_matches_nothing_throws_with_a_fix_that_lists_the_orgs()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("one@example.com", alias: "one"));
 
         Assert.Empty(h.Service.ResolveForRemoval("zz*", includeSfCli: false));
@@ -68,7 +68,7 @@ public sealed class LookupErrorTests
     [Fact]
     public async Task A_name_the_Salesforce_CLI_does_not_know_is_OrgAuthNotFound_with_a_fix_for_the_CLI_listing()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
 
         var listing = h.Service.ListSfCli(new[] { "nosuch", "zz*" });
 
@@ -81,7 +81,7 @@ public sealed class LookupErrorTests
     [Fact]
     public async Task Unreadable_store_files_are_listed_as_errors_with_what_to_do_about_that_file()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("bad@example.com", alias: "bad"));
         var orgFile = Path.Combine(h.StoreDirectory, "orgs", "bad@example.com.json");
         var settings = Path.Combine(h.StoreDirectory, "settings.json");

@@ -22,19 +22,25 @@ public sealed class StoreDirectoryTests
             Assert.Equal(home, StoreDirectory.Resolve(Env(("JWTAUTH_HOME", home), ("XDG_DATA_HOME", "/xdg")), platform, "/home/u", @"C:\Users\u\AppData\Local"));
     }
 
-    [Fact]
-    public void Linux_uses_XDG_DATA_HOME_then_local_share()
+    public static TheoryData<string?, string, string?, string?, string> PerUserDataFolders => new()
     {
-        Assert.Equal(Path.Combine("/xdg/data", "JwtAuth"), StoreDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg/data")), StoreDirectory.Platform.Unix, "/home/u", null));
-        Assert.Equal(Path.Combine("/home/u", ".local", "share", "JwtAuth"), StoreDirectory.Resolve(Env(), StoreDirectory.Platform.Unix, "/home/u", null));
-        Assert.Equal(Path.Combine("/home/u", ".local", "share", "JwtAuth"), StoreDirectory.Resolve(Env(("XDG_DATA_HOME", "relative/dir")), StoreDirectory.Platform.Unix, "/home/u", null));
-    }
+        // XDG_DATA_HOME, platform, home, local application data, expected store folder
+        { "/xdg/data", nameof(StoreDirectory.Platform.Unix), "/home/u", null, Path.Combine("/xdg/data", "JwtAuth") },
+        { null, nameof(StoreDirectory.Platform.Unix), "/home/u", null, Path.Combine("/home/u", ".local", "share", "JwtAuth") },
+        { "relative/dir", nameof(StoreDirectory.Platform.Unix), "/home/u", null, Path.Combine("/home/u", ".local", "share", "JwtAuth") },
+        { null, nameof(StoreDirectory.Platform.MacOS), "/Users/u", null, Path.Combine("/Users/u", "Library", "Application Support", "JwtAuth") },
+        { null, nameof(StoreDirectory.Platform.Windows), null, @"C:\Users\u\AppData\Local", Path.Combine(@"C:\Users\u\AppData\Local", "JwtAuth") },
+    };
 
-    [Fact]
-    public void MacOS_and_Windows_use_their_per_user_data_folders()
+    /// <summary>Linux takes an absolute XDG_DATA_HOME, else ~/.local/share; macOS and Windows their per-user data folders.</summary>
+    [Theory]
+    [MemberData(nameof(PerUserDataFolders))]
+    public void Each_platform_uses_its_per_user_data_folder(string? xdgDataHome, string platform, string? home, string? localAppData,
+        string expected)
     {
-        Assert.Equal(Path.Combine("/Users/u", "Library", "Application Support", "JwtAuth"), StoreDirectory.Resolve(Env(), StoreDirectory.Platform.MacOS, "/Users/u", null));
-        Assert.Equal(Path.Combine(@"C:\Users\u\AppData\Local", "JwtAuth"), StoreDirectory.Resolve(Env(), StoreDirectory.Platform.Windows, null, @"C:\Users\u\AppData\Local"));
+        var env = xdgDataHome is null ? Env() : Env(("XDG_DATA_HOME", xdgDataHome));
+
+        Assert.Equal(expected, StoreDirectory.Resolve(env, Enum.Parse<StoreDirectory.Platform>(platform), home, localAppData));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class StoredAuthSelectionTests
     [Fact]
     public async Task Wildcards_match_usernames_and_aliases()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("ci@acme.com.uat", alias: "uat"));
         h.Persisted.Save(SampleAuths.For("ci@acme.com.qa", alias: "qa1"));
         h.Persisted.Save(SampleAuths.For("admin@other.com", alias: "prod"));
@@ -27,7 +27,7 @@ public sealed class StoredAuthSelectionTests
     [Fact]
     public async Task A_pattern_sees_process_auths_in_place_of_persisted_ones_of_the_same_username()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Persisted.Save(SampleAuths.For("both@example.com", token: "disk", alias: "both"), setDefault: true);
         h.Persisted.Save(SampleAuths.For("disk@example.com", token: "disk-only", alias: "d"));
         h.Process.Save(SampleAuths.For("BOTH@example.com", token: "memory"));
@@ -36,6 +36,6 @@ public sealed class StoredAuthSelectionTests
         Assert.Equal(2, h.Service.List(new[] { "*@example.com" }, false, false).Auths.Count(a => a.Scope == OrgAuthScope.Process));
     }
 
-    private static List<string> Usernames(ServiceHarness h, string pattern) =>
+    private static List<string> Usernames(ServiceFixture h, string pattern) =>
         h.Service.List(new[] { pattern }, false, false).Auths.Select(a => a.Auth.Username).ToList();
 }

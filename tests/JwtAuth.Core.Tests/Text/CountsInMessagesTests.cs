@@ -36,8 +36,8 @@ public class CountsInMessagesTests
     [Fact]
     public async Task A_replication_wait_of_one_second()
     {
-        await using var h = await ServiceHarness.StartAsync();
-        var request = h.Request(h.AddUser(OrgKind.Scratch, replicatesAfter: TimeSpan.FromHours(1)));
+        await using var h = await ServiceFixture.StartAsync();
+        var request = h.ConnectRequest(h.AddUser(OrgKind.Scratch, replicatesAfter: TimeSpan.FromHours(1)).Username);
         request.RetryTimeout = TimeSpan.FromSeconds(1);
 
         var result = Assert.Single(await h.ConnectAsync(request));
@@ -49,10 +49,10 @@ public class CountsInMessagesTests
     [Fact]
     public async Task A_transport_retry_after_one_second()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Server.Faults.Enqueue(Fault.TooManyRequests(retryAfterSeconds: 1, path: TokenPath));
 
-        var result = Assert.Single(await h.ConnectAsync(h.Request(h.AddUser(OrgKind.Production))));
+        var result = Assert.Single(await h.ConnectAsync(h.ConnectRequest(h.AddUser(OrgKind.Production).Username)));
 
         Assert.Null(result.Error);
         Assert.Contains(h.Verbose, m => m.EndsWith(" in 1 second.", StringComparison.Ordinal) && m.Contains("Retry 1 of", StringComparison.Ordinal));
@@ -61,12 +61,12 @@ public class CountsInMessagesTests
     [Fact]
     public async Task A_request_timeout_of_one_second()
     {
-        await using var h = await ServiceHarness.StartAsync();
+        await using var h = await ServiceFixture.StartAsync();
         h.Server.Faults.Enqueue(Fault.Delay(30_000, count: null, path: TokenPath));
-        var service = new OrgAuthService(h.Client, h.Persisted, h.Process, () => new SfCliPaths(h.SfCliHome), TimeSpan.FromSeconds(1));
+        var service = new OrgAuthService(h.LoginClient, h.Persisted, h.Process, h.CliPaths, TimeSpan.FromSeconds(1));
         var results = new List<ConnectResult>();
 
-        await service.ConnectAsync(new[] { h.Request(h.AddUser(OrgKind.Production)) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
+        await service.ConnectAsync(new[] { h.ConnectRequest(h.AddUser(OrgKind.Production).Username) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
 
         Assert.Contains("did not answer within 1 second.", Assert.Single(results).Error!.Message);
     }
