@@ -14,6 +14,8 @@ BeforeDiscovery {
         @{ Name = '1024-bit RSA'; Expected = 'KeyTooSmall'; Make = { [System.Security.Cryptography.RSA]::Create(1024).ExportPkcs8PrivateKeyPem() } }
         @{ Name = 'key not matching the uploaded certificate'; Expected = 'InvalidAssertion'; Make = { [System.Security.Cryptography.RSA]::Create(2048).ExportPkcs8PrivateKeyPem() } }
     )
+    # The ones JwtAuth refuses itself (Salesforce refuses the last): a key error, about the file.
+    $script:BadKeyFiles = @($script:BadKeys | Where-Object Expected -ne 'InvalidAssertion')
     # login URL, username, client id ('{KEY}' = the app's), ErrorId: all refused before anything is sent
     $script:BadInputs = @(
         @{ Name = 'Lightning domain'; Url = 'https://acme.lightning.force.com'; User = '{USER}'; Client = '{KEY}'; Expected = 'LoginUrlNotLoginDomain' }
@@ -42,6 +44,13 @@ BeforeAll {
     $script:ClientId = $script:Scenario.ConsumerKey
     # Key material that must never show: the base64 body and its first 40 characters.
     $script:KeyBody = (($script:Pem -split "`n") | Where-Object { $_ -and $_ -notmatch '^-----' }) -join ''
+
+    function New-BadKeyFile([scriptblock] $Make) {
+        $content = & $Make $script:Pem $script:KeyDir
+        $path = Join-Path $TestDrive ("bad-" + [guid]::NewGuid().ToString('N') + '.key')
+        if ($content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $content) } else { [IO.File]::WriteAllText($path, [string]$content) }
+        $path
+    }
 
     function Get-TokenRequestCount {
         @((Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | Where-Object { $_.path -eq '/services/oauth2/token' }).Count
@@ -97,9 +106,7 @@ Describe 'Hardening: bad key files' {
     }
 
     It '<Name> ends in <Expected>, stores nothing and shows no key material' -ForEach $script:BadKeys {
-        $content = & $Make $script:Pem $script:KeyDir
-        $path = Join-Path $TestDrive ("bad-" + [guid]::NewGuid().ToString('N') + '.key')
-        if ($content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $content) } else { [IO.File]::WriteAllText($path, [string]$content) }
+        $path = New-BadKeyFile $Make
 
         $err = $null
         $out = Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
@@ -119,6 +126,62 @@ Describe 'Hardening: bad key files' {
         Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $made.KeyPath -KeyPassword $wrong -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KeyPasswordIncorrect,*'
         Assert-NoSecret (ConvertTo-ScanText $err) @($script:KeyPassword) 'the error'
+    }
+
+    It '<Name>: the error targets the key file, and its CategoryInfo says so in words' -ForEach $script:BadKeyFiles {
+        $path = New-BadKeyFile $Make
+        $err = $null
+        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].TargetObject | Should -Be $path
+        $err[0].CategoryInfo.TargetName | Should -Be $path
+        $err[0].CategoryInfo.TargetType | Should -Be 'key file'
+        $err[0].CategoryInfo.Reason | Should -Be $Expected
+    }
+
+    It 'a -KeyFile path with a NUL character ends in InvalidPath about that path, not UnexpectedError' {
+        $path = Join-Path $TestDrive "bad`0name.key"
+        $err = $null
+        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPath,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].TargetObject | Should -Be $path
+    }
+
+    It 'an error about -PrivateKey text targets the username, never the text' {
+        $certificateText = Get-Content -Raw $script:Cert.CertificatePath
+        $err = $null
+        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -PrivateKey $certificateText -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'NotAPrivateKey,*'
+        $err[0].TargetObject | Should -Be $script:Hub
+        $err[0].CategoryInfo.TargetType | Should -Be 'username'
+    }
+}
+
+Describe 'Hardening: CategoryInfo reads in words, never .NET type names' {
+    BeforeAll {
+        $env:JWTAUTH_HOME = Join-Path $TestDrive 'category-store'
+        $script:Existing = New-SfCertificate -OutputDirectory (Join-Path $TestDrive 'category-certs')
+    }
+    AfterAll {
+        Remove-Item Env:JWTAUTH_HOME -ErrorAction SilentlyContinue
+    }
+
+    It '<Expected> from <Name>' -ForEach @(
+        @{ Name = 'a missing key file'; Expected = 'KeyFileNotFound'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile (Join-Path $TestDrive 'missing.key') -LoginUrl $script:Url } }
+        @{ Name = 'plain http to a remote host'; Expected = 'LoginUrlNotHttps'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl 'http://login.salesforce.com' } }
+        @{ Name = 'a username with a space'; Expected = 'InvalidUsername'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username 'john doe@example.com' -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url } }
+        @{ Name = 'a certificate that exists'; Expected = 'CertificateFileExists'; Run = { New-SfCertificate -OutputDirectory (Split-Path $script:Existing.KeyPath) } }
+        @{ Name = 'a base name with a folder in it'; Expected = 'InvalidFileName'; Run = { New-SfCertificate -OutputDirectory $TestDrive -BaseName 'sub/name' } }
+        @{ Name = 'a folder on the Env: drive'; Expected = 'PathNotFileSystem'; Run = { New-SfCertificate -OutputDirectory 'Env:\jwt' } }
+    ) {
+        $err = $null
+        try { $ErrorActionPreference = 'Stop'; & $Run | Out-Null } catch { $err = $_ } finally { $ErrorActionPreference = 'Continue' }
+        $err.FullyQualifiedErrorId | Should -BeLike "$Expected,*"
+        $err.CategoryInfo.Reason | Should -Be $Expected
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $text = $err.CategoryInfo.ToString()
+        $text | Should -Match ([regex]::Escape("], $Expected"))
+        $text | Should -Not -Match 'Exception|\bString\b|Int32|Object\[\]|System\.'
     }
 }
 

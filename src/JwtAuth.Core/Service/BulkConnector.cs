@@ -36,9 +36,9 @@ namespace JwtAuth.Core.Service
         }
 
         public async Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
-            Action<string> onVerbose, CancellationToken cancellationToken)
+            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken)
         {
-            var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
+            var progress = VerboseLoginProgress.To(onVerbose);
             foreach (var group in requests.GroupBy(r => r.Key.Identity))
             {
                 var batch = group.ToList();
@@ -65,6 +65,7 @@ namespace JwtAuth.Core.Service
                 using (key)
                 using (var completed = new BlockingCollection<(ConnectRequest Request, BulkLoginResult Result)>())
                 {
+                    if (key.PasswordNotNeededWarning != null) onWarning(key.PasswordNotNeededWarning);
                     onVerbose($"Signing with {key.Description} ({key.KeySize}-bit RSA).");
                     var logins = ready.Select(ToLogin).ToList();
                     // Logins that complete while a save is running are stored together: one store lock and one

@@ -44,10 +44,11 @@ namespace JwtAuth.Core.Service
         /// <summary>The login client the service sends through (for tests: one per process, whatever the timeout).</summary>
         internal SalesforceLoginClient LoginClient => _client;
 
+        /// <param name="onWarning">Told once per key when its -KeyPassword was not needed (the key is not encrypted).</param>
         public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
-            Action<string> onVerbose, CancellationToken cancellationToken) =>
+            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken) =>
             new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths, _requestTimeout)
-                .ConnectAsync(requests, throttleLimit, onResult, onVerbose, cancellationToken);
+                .ConnectAsync(requests, throttleLimit, onResult, onVerbose, onWarning, cancellationToken);
 
         /// <summary>
         /// Stored auths (process-scoped ones shadow persisted ones) in listing order, selected by name or default mark;

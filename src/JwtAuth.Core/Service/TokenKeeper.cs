@@ -57,8 +57,8 @@ namespace JwtAuth.Core.Service
             }
 
             var store = _stores.StoreFor(stored);
-            var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, cancellationToken), LockTimeout, cancellationToken),
+            var progress = VerboseLoginProgress.To(onVerbose);
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, progress, onWarning, cancellationToken), LockTimeout, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
                 ? $"Another process renewed {stored.Username} meanwhile; using its token."
@@ -66,10 +66,12 @@ namespace JwtAuth.Core.Service
             return OrgAuthViews.From(renewal.Auth);
         }
 
-        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, CancellationToken cancellationToken)
+        private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, IProgress<LoginProgress> progress, Action<string> onWarning,
+            CancellationToken cancellationToken)
         {
             var auth = current.Auth;
-            using var key = SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            using var key = LoadStoredKey(auth, keyPassword);
+            if (key.PasswordNotNeededWarning != null) onWarning(key.PasswordNotNeededWarning);
             var request = new JwtLoginRequest
             {
                 ClientId = auth.ClientId,
@@ -83,6 +85,20 @@ namespace JwtAuth.Core.Service
             };
             // The delegate is synchronous; this runs on a pool thread.
             return _client.LoginAsync(request, key.Rsa, key.Reference, progress, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        private static SigningKey LoadStoredKey(OrgAuth auth, string? keyPassword)
+        {
+            try
+            {
+                return SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            }
+            catch (KeyException ex)
+            {
+                var forRenewal = StoredKeyErrors.ForRenewal(ex, auth);
+                if (ReferenceEquals(forRenewal, ex)) throw;
+                throw forRenewal;
+            }
         }
 
         private async Task<TokenCheck> CheckAsync(StoredOrgAuth stored, string token, Action<string> onWarning, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.IO;
 using System.Threading;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.SfCli
 {
@@ -48,8 +49,8 @@ namespace JwtAuth.Core.SfCli
 
                 if (DateTime.UtcNow >= deadline)
                     throw new SfCliException(SfCliErrorIds.FileLocked, JwtAuthErrorKind.ResourceUnavailable,
-                        $"The Salesforce CLI file '{filePath}' stayed locked by another writer ('{lockPath}' exists) for {options.Timeout.TotalSeconds:0.#} s.",
-                        $"Wait for the running 'sf' command to finish and retry. If no 'sf' command is running, the lock is left over from a crash and is taken over by itself {options.StaleAfter.TotalSeconds:0.#} s after its last change; delete the folder '{lockPath}' to release it now.",
+                        $"The Salesforce CLI file '{filePath}' stayed locked by another writer ('{lockPath}' exists) for {Plural.Of(options.Timeout.TotalSeconds, "second", "0.#")}.",
+                        $"Wait for the running 'sf' command to finish and retry. If no 'sf' command is running, the lock is left over from a crash and is taken over by itself {Plural.Of(options.StaleAfter.TotalSeconds, "second", "0.#")} after its last change; delete the folder '{lockPath}' to release it now.",
                         filePath);
 
                 Thread.Sleep(delay);

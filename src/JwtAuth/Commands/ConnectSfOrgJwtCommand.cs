@@ -154,6 +154,7 @@ namespace JwtAuth.Commands
                         else WriteCoreError(result.Error, result.Username);
                     }),
                     onVerbose: message => dispatcher.Post(() => WriteVerbose(message)),
+                    onWarning: message => dispatcher.Post(() => WriteWarning(message)),
                     ct),
                 StopToken);
             progress.Finish();

@@ -13,7 +13,7 @@
         PrivateKey = 'The private key as text: PEM, or PEM encoded as base64 on one line (pipeline secrets). CRLF, surrounding whitespace, a BOM and escaped newlines are tolerated. Auths made this way are not renewable without connecting again.'
         CertificateThumbprint = 'Thumbprint of a certificate with a private key in Cert:\CurrentUser\My, then Cert:\LocalMachine\My.'
         Certificate = 'A certificate object that has its private key.'
-        KeyPassword = 'Password of an encrypted PEM key or of a PFX file.'
+        KeyPassword = 'Password of an encrypted PEM key or of a PFX file. Given for a key that is not encrypted, it is not needed: the connect goes ahead and writes a warning saying so.'
         LoginUrl = 'Where to post the assertion: https://login.salesforce.com (default; production and Dev Hub orgs), https://test.salesforce.com (sandboxes, scratch orgs), or the org''s My Domain URL. Alias: InstanceUrl. Lightning (*.lightning.force.com) URLs are refused with the matching my.salesforce.com URL.'
         Audience = 'Overrides the assertion''s aud. By default https://test.salesforce.com for sandbox and scratch hosts, else https://login.salesforce.com.'
         Alias = 'A short name for the org. An alias names one org: giving it to another org moves it.'
