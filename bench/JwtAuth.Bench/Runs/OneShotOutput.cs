@@ -9,7 +9,8 @@ namespace JwtAuth.Bench.Runs
     {
         public Dictionary<string, List<(int Round, double WallMs, double CpuMs)>> Runs { get; } = new();
 
-        public List<(double ImportMs, double ConnectMs, double TokenMs)> Splits { get; } = new();
+        /// <summary>Per fresh process: the milliseconds of each step and how many methods the JIT compiled in it (NaN when not printed).</summary>
+        public List<(double ImportMs, double ConnectMs, double TokenMs, double ImportJit, double ConnectJit, double TokenJit)> Splits { get; } = new();
 
         public string LoadAtStart { get; private set; } = "n/a";
 
@@ -26,8 +27,9 @@ namespace JwtAuth.Bench.Runs
                         if (!output.Runs.TryGetValue(parts[1], out var runs)) output.Runs[parts[1]] = runs = new();
                         runs.Add((int.Parse(parts[2], CultureInfo.InvariantCulture), Number(parts[3]), parts[4] == "-" ? double.NaN : Number(parts[4])));
                         break;
-                    case "SPLIT" when parts.Length == 4:
-                        output.Splits.Add((Number(parts[1]), Number(parts[2]), Number(parts[3])));
+                    case "SPLIT" when parts.Length == 4 || parts.Length == 7:
+                        var jit = parts.Length == 7 ? (Number(parts[4]), Number(parts[5]), Number(parts[6])) : (double.NaN, double.NaN, double.NaN);
+                        output.Splits.Add((Number(parts[1]), Number(parts[2]), Number(parts[3]), jit.Item1, jit.Item2, jit.Item3));
                         break;
                     case "LOAD" when parts.Length == 2:
                         if (output.LoadAtStart == "n/a") output.LoadAtStart = parts[1];

@@ -118,10 +118,20 @@ namespace JwtAuth.Bench.Runs
 
             if (output.Splits.Count > 0)
             {
-                _table.Add(Part, "inside one fresh process: Import-Module JwtAuth", $"median {Stats.Median(output.Splits.Select(s => s.ImportMs)):0} ms", $"n={output.Splits.Count} processes");
-                _table.Add(Part, "inside one fresh process: first Connect-SfOrgJwt", $"median {Stats.Median(output.Splits.Select(s => s.ConnectMs)):0} ms", "key load, assertion, token exchange, org details, store write");
-                _table.Add(Part, "inside one fresh process: first Get-SfOrgAuth -AsPlainText", $"median {Stats.Median(output.Splits.Select(s => s.TokenMs)):0} ms", "store read, token decrypted");
+                _table.Add(Part, "inside one fresh process: Import-Module JwtAuth", $"median {Stats.Median(output.Splits.Select(s => s.ImportMs)):0} ms",
+                    $"n={output.Splits.Count} processes{Jitted(output.Splits.Select(s => s.ImportJit))}");
+                _table.Add(Part, "inside one fresh process: first Connect-SfOrgJwt", $"median {Stats.Median(output.Splits.Select(s => s.ConnectMs)):0} ms",
+                    $"key load, assertion, token exchange, org details, store write{Jitted(output.Splits.Select(s => s.ConnectJit))}");
+                _table.Add(Part, "inside one fresh process: first Get-SfOrgAuth -AsPlainText", $"median {Stats.Median(output.Splits.Select(s => s.TokenMs)):0} ms",
+                    $"store read, token decrypted{Jitted(output.Splits.Select(s => s.TokenJit))}");
             }
+        }
+
+        // "; N methods JIT-compiled (median)", or nothing when the split script did not count them.
+        private static string Jitted(IEnumerable<double> counts)
+        {
+            var known = counts.Where(c => !double.IsNaN(c)).ToList();
+            return known.Count == 0 ? string.Empty : $"; {Stats.Median(known):0} methods JIT-compiled (median, all threads)";
         }
 
         // Adds the row for one command; returns the median of its paired differences from `reference` (NaN when not run).

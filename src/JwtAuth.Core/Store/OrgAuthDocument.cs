@@ -2,11 +2,16 @@ using System;
 using System.Globalization;
 using JwtAuth.Core.Model;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace JwtAuth.Core.Store
 {
-    /// <summary>The JSON of one org file, <c>orgs/&lt;username&gt;.json</c>, format version 1. The token is only ever in protected form.</summary>
-    internal sealed class OrgAuthDocument
+    /// <summary>
+    /// The JSON of one org file, <c>orgs/&lt;username&gt;.json</c>, format version 1. The token is only ever in protected form.
+    /// The attributes name each field of the format; <see cref="WriteTo"/> and <see cref="Read"/> write and read them by hand
+    /// (see <see cref="StoreFormat"/>), and a test holds both to what Newtonsoft's serializer does with the attributes.
+    /// </summary>
+    internal sealed class OrgAuthDocument : IStoreDocument
     {
         [JsonProperty("version")] public int Version { get; set; } = StoreFormat.CurrentVersion;
         [JsonProperty("revision")] public long Revision { get; set; }
@@ -54,6 +59,61 @@ namespace JwtAuth.Core.Store
             AccessToken = token,
             SavedAt = DateTimeOffset.UtcNow,
         };
+
+        public void WriteTo(JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.Field("version", Version);
+            writer.Field("revision", Revision);
+            writer.Field("username", Username);
+            writer.Field("orgId", OrgId);
+            writer.Field("userId", UserId);
+            writer.Field("orgType", OrgType);
+            writer.Field("instanceUrl", InstanceUrl);
+            writer.Field("loginUrl", LoginUrl);
+            writer.Field("audience", Audience);
+            writer.Field("clientId", ClientId);
+            writer.Field("key", Key);
+            writer.Field("idUrl", IdUrl);
+            writer.Field("issuedAt", IssuedAt);
+            writer.Field("apiVersion", ApiVersion);
+            writer.Field("orgName", OrgName);
+            writer.Field("instanceName", InstanceName);
+            writer.Field("namespacePrefix", NamespacePrefix);
+            writer.Field("trialExpirationDate", TrialExpirationDate);
+            writer.Field("accessToken", AccessToken);
+            writer.Field("savedAt", SavedAt);
+            writer.WriteEndObject();
+        }
+
+        /// <exception cref="JsonException">A field has a value of the wrong kind.</exception>
+        public static OrgAuthDocument Read(JObject json)
+        {
+            var key = StoreFields.Object(json, "key");
+            var token = StoreFields.Object(json, "accessToken");
+            return new OrgAuthDocument
+            {
+                Revision = StoreFields.Int64(json, "revision"),
+                Username = StoreFields.String(json, "username", string.Empty)!,
+                OrgId = StoreFields.String(json, "orgId"),
+                UserId = StoreFields.String(json, "userId"),
+                OrgType = StoreFields.String(json, "orgType"),
+                InstanceUrl = StoreFields.String(json, "instanceUrl"),
+                LoginUrl = StoreFields.String(json, "loginUrl"),
+                Audience = StoreFields.String(json, "audience"),
+                ClientId = StoreFields.String(json, "clientId"),
+                Key = key is null ? null : KeyReferenceDocument.Read(key),
+                IdUrl = StoreFields.String(json, "idUrl"),
+                IssuedAt = StoreFields.Date(json, "issuedAt"),
+                ApiVersion = StoreFields.String(json, "apiVersion"),
+                OrgName = StoreFields.String(json, "orgName"),
+                InstanceName = StoreFields.String(json, "instanceName"),
+                NamespacePrefix = StoreFields.String(json, "namespacePrefix"),
+                TrialExpirationDate = StoreFields.OptionalDate(json, "trialExpirationDate"),
+                AccessToken = token is null ? null : ProtectedToken.Read(token),
+                SavedAt = StoreFields.Date(json, "savedAt"),
+            };
+        }
 
         /// <summary>The org details without token or alias; unknown enum names (from later releases) read as Unknown/None.</summary>
         public OrgAuth ToOrgAuth() => new OrgAuth
@@ -112,7 +172,7 @@ namespace JwtAuth.Core.Store
     }
 
     /// <summary>Where the signing key is: a file path, a certificate thumbprint and store, or nothing (not renewable).</summary>
-    internal sealed class KeyReferenceDocument
+    internal sealed class KeyReferenceDocument : IStoreDocument
     {
         [JsonProperty("kind")] public string Kind { get; set; } = nameof(KeyReferenceKind.None);
         [JsonProperty("keyFile", NullValueHandling = NullValueHandling.Ignore)] public string? KeyFile { get; set; }
@@ -125,6 +185,24 @@ namespace JwtAuth.Core.Store
             KeyFile = key?.KeyFile,
             CertificateThumbprint = key?.CertificateThumbprint,
             CertificateStore = key?.CertificateStore,
+        };
+
+        public void WriteTo(JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.Field("kind", Kind);
+            writer.OptionalField("keyFile", KeyFile);
+            writer.OptionalField("certificateThumbprint", CertificateThumbprint);
+            writer.OptionalField("certificateStore", CertificateStore);
+            writer.WriteEndObject();
+        }
+
+        public static KeyReferenceDocument Read(JObject json) => new KeyReferenceDocument
+        {
+            Kind = StoreFields.String(json, "kind", nameof(KeyReferenceKind.None))!,
+            KeyFile = StoreFields.String(json, "keyFile"),
+            CertificateThumbprint = StoreFields.String(json, "certificateThumbprint"),
+            CertificateStore = StoreFields.String(json, "certificateStore"),
         };
 
         public KeyReference ToKeyReference()

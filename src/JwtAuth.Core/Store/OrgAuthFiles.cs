@@ -114,7 +114,7 @@ namespace JwtAuth.Core.Store
         {
             var bytes = StoreFiles.ReadIfExists(path);
             if (bytes == null) return null;
-            var document = StoreFormat.Deserialize<OrgAuthDocument>(path, bytes);
+            var document = StoreFormat.Deserialize(path, bytes, OrgAuthDocument.Read);
             if (string.IsNullOrWhiteSpace(document.Username))
                 throw StoreException.FileCorrupt(path, "it has no 'username'");
             if (!string.Equals(OrgFileName.For(document.Username) + Extension, Path.GetFileName(path), StringComparison.OrdinalIgnoreCase))

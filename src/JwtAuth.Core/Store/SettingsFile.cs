@@ -32,7 +32,7 @@ namespace JwtAuth.Core.Store
         public OrgIndex ReadForChange()
         {
             var bytes = StoreFiles.ReadIfExists(Path);
-            return bytes == null ? new OrgIndex() : StoreFormat.Deserialize<SettingsDocument>(Path, bytes).ToIndex(Path);
+            return bytes == null ? new OrgIndex() : StoreFormat.Deserialize(Path, bytes, SettingsDocument.Read).ToIndex(Path);
         }
 
         public void Write(OrgIndex index) => _layout.Replace(Path, StoreFormat.Serialize(SettingsDocument.From(index)));
