@@ -81,6 +81,7 @@ namespace JwtAuth.Core.Store
             writer.Field("instanceName", InstanceName);
             writer.Field("namespacePrefix", NamespacePrefix);
             writer.Field("trialExpirationDate", TrialExpirationDate);
+            if (ScratchOrg != null) writer.Field("scratchOrg", ScratchOrg);
             writer.Field("accessToken", AccessToken);
             writer.Field("savedAt", SavedAt);
             writer.WriteEndObject();
@@ -91,6 +92,7 @@ namespace JwtAuth.Core.Store
         {
             var key = StoreFields.Object(json, "key");
             var token = StoreFields.Object(json, "accessToken");
+            var scratchOrg = StoreFields.Object(json, "scratchOrg");
             return new OrgAuthDocument
             {
                 Revision = StoreFields.Int64(json, "revision"),
@@ -110,6 +112,7 @@ namespace JwtAuth.Core.Store
                 InstanceName = StoreFields.String(json, "instanceName"),
                 NamespacePrefix = StoreFields.String(json, "namespacePrefix"),
                 TrialExpirationDate = StoreFields.OptionalDate(json, "trialExpirationDate"),
+                ScratchOrg = scratchOrg is null ? null : ScratchOrgOriginDocument.Read(scratchOrg),
                 AccessToken = token is null ? null : ProtectedToken.Read(token),
                 SavedAt = StoreFields.Date(json, "savedAt"),
             };
@@ -139,7 +142,7 @@ namespace JwtAuth.Core.Store
     }
 
     /// <summary>A scratch org's Dev Hub and ScratchOrgInfo record; the expiration date as <c>yyyy-MM-dd</c>, as Salesforce writes it.</summary>
-    internal sealed class ScratchOrgOriginDocument
+    internal sealed class ScratchOrgOriginDocument : IStoreDocument
     {
         private const string DateFormat = "yyyy-MM-dd";
 
@@ -156,6 +159,26 @@ namespace JwtAuth.Core.Store
             ExpirationDate = origin.ExpirationDate?.ToString(DateFormat, CultureInfo.InvariantCulture),
             CreatedDate = origin.CreatedDate,
             SignupInstance = origin.SignupInstance,
+        };
+
+        public void WriteTo(JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.Field("devHubUsername", DevHubUsername);
+            writer.Field("scratchOrgInfoId", ScratchOrgInfoId);
+            writer.Field("expirationDate", ExpirationDate);
+            writer.Field("createdDate", CreatedDate);
+            writer.Field("signupInstance", SignupInstance);
+            writer.WriteEndObject();
+        }
+
+        public static ScratchOrgOriginDocument Read(JObject json) => new ScratchOrgOriginDocument
+        {
+            DevHubUsername = StoreFields.String(json, "devHubUsername"),
+            ScratchOrgInfoId = StoreFields.String(json, "scratchOrgInfoId"),
+            ExpirationDate = StoreFields.String(json, "expirationDate"),
+            CreatedDate = StoreFields.OptionalDate(json, "createdDate"),
+            SignupInstance = StoreFields.String(json, "signupInstance"),
         };
 
         /// <summary>Null without a Dev Hub: the link is what the record is for. An unreadable date reads as none.</summary>

@@ -43,7 +43,7 @@ public sealed class StoreFormatTests
 
     public static TheoryData<string> OrgDocuments() => new()
     {
-        "full", "certificate", "no key or token", "nulls",
+        "full", "certificate", "no key or token", "nulls", "scratch org", "scratch org, dates unknown",
     };
 
     private static OrgAuthDocument OrgDocument(string kind)
@@ -55,6 +55,16 @@ public sealed class StoreFormatTests
         {
             case "certificate":
                 auth.Key = KeyReference.Store("0123456789ABCDEF0123456789ABCDEF01234567", @"CurrentUser\My");
+                break;
+            case "scratch org":
+                auth.ScratchOrg = new ScratchOrgOrigin
+                {
+                    DevHubUsername = "hub@example.com", ScratchOrgInfoId = "2SR000000000001AAA", ExpirationDate = new DateTime(2026, 12, 8),
+                    CreatedDate = new DateTimeOffset(2026, 12, 1, 9, 15, 0, TimeSpan.Zero), SignupInstance = "CS42",
+                };
+                break;
+            case "scratch org, dates unknown":
+                auth.ScratchOrg = new ScratchOrgOrigin { DevHubUsername = "hub@example.com" };
                 break;
             case "no key or token":
                 auth.Key = KeyReference.None();
