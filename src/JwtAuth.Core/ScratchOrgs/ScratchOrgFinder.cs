@@ -19,7 +19,7 @@ namespace JwtAuth.Core.ScratchOrgs
         public static async Task<ScratchOrgListing> FindAsync(ScratchOrgContext context, DevHubSession hub, string? username, bool all,
             CancellationToken cancellationToken)
         {
-            var soql = $"SELECT {ScratchOrgInfoRecord.Fields} FROM ScratchOrgInfo" + (all ? string.Empty : " WHERE Status = 'Active'") + " ORDER BY CreatedDate";
+            var soql = $"SELECT {ScratchOrgInfoRecord.Fields} FROM ScratchOrgInfo" + (all ? string.Empty : " WHERE Status = 'Active'");
             var rows = await hub.CallAsync(api => api.QueryAsync(soql, cancellationToken), cancellationToken).ConfigureAwait(false);
             var pattern = string.IsNullOrEmpty(username) ? null : new WildcardPattern(username!);
             var stored = context.Stores.ReadAll().Auths;

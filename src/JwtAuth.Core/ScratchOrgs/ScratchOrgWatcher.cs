@@ -14,6 +14,8 @@ namespace JwtAuth.Core.ScratchOrgs
     /// Waits for requested orgs to become Active or Error: one ScratchOrgInfo query per round for every org still pending
     /// (not one read per org, so fifty orgs cost what one does), on the <see cref="ScratchOrgPolling"/> schedule, each org
     /// for at most the run's wait after it was requested. Time is the sum of the waits, so an injected delay makes it exact.
+    /// A hub that refuses the query by Id (a 400: the query is this module's shortcut, not the documented way) is read the
+    /// documented way from then on: one GET of each pending record per round, through the request slots.
     /// </summary>
     internal sealed class ScratchOrgWatcher
     {
@@ -30,6 +32,7 @@ namespace JwtAuth.Core.ScratchOrgs
         private TaskCompletionSource<bool> _arrived = NewSignal();
         private TimeSpan _waited;
         private bool _closed;
+        private bool _readEachRecord;
 
         public ScratchOrgWatcher(DevHubSession hub, RequestSlots slots, Func<TimeSpan, CancellationToken, Task> delay, TimeSpan wait, Action<string> verbose)
         {
@@ -155,11 +158,28 @@ namespace JwtAuth.Core.ScratchOrgs
             return untilDeadline < wait ? (untilDeadline > TimeSpan.Zero ? untilDeadline : TimeSpan.Zero) : wait;
         }
 
-        private Task<IReadOnlyList<JObject>> ReadAsync(IReadOnlyList<Watch> chunk, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<JObject>> ReadAsync(IReadOnlyList<Watch> chunk, CancellationToken cancellationToken)
         {
-            var ids = string.Join(", ", chunk.Select(w => ScratchOrgInfoRecord.Literal(w.Ticket.ScratchOrgInfoId!)));
-            var soql = $"SELECT {ScratchOrgInfoRecord.Fields} FROM ScratchOrgInfo WHERE Id IN ({ids})";
-            return _slots.RunAsync(() => _hub.CallAsync(api => api.QueryAsync(soql, cancellationToken), cancellationToken), cancellationToken);
+            if (!_readEachRecord)
+            {
+                var ids = string.Join(", ", chunk.Select(w => ScratchOrgInfoRecord.Literal(w.Ticket.ScratchOrgInfoId!)));
+                var soql = $"SELECT {ScratchOrgInfoRecord.Fields} FROM ScratchOrgInfo WHERE Id IN ({ids})";
+                try
+                {
+                    return await _slots.RunAsync(() => _hub.CallAsync(api => api.QueryAsync(soql, cancellationToken), cancellationToken), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (OrgApiException ex) when (ex.StatusCode == 400)
+                {
+                    _readEachRecord = true;
+                    _verbose($"{_hub.Name} refused the status query of {chunk.Count} scratch org(s) ({ex.ErrorCode ?? ex.Problem}); reading each ScratchOrgInfo record instead.");
+                }
+            }
+
+            var reads = chunk.Select(w => _slots.RunAsync(
+                () => _hub.CallAsync(api => api.GetAsync("ScratchOrgInfo", w.Ticket.ScratchOrgInfoId!, cancellationToken: cancellationToken), cancellationToken),
+                cancellationToken));
+            return await Task.WhenAll(reads).ConfigureAwait(false);
         }
 
         private void Dispatch(IReadOnlyList<Watch> chunk, IReadOnlyList<JObject> rows)

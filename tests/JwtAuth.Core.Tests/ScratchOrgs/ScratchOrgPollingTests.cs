@@ -117,6 +117,33 @@ public class ScratchOrgPollingTests
     }
 
     [Fact]
+    public async Task A_hub_that_refuses_the_query_by_Id_is_read_one_record_at_a_time_as_documented()
+    {
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(3) });
+        await h.ConnectHubAsync();
+        h.Server.ClearRequests();
+        var refused = 0;
+        h.Delays.BeforeWait = (_, _) =>
+        {
+            // Once the orgs are requested, the status query is refused as a hub that does not take "Id IN" would refuse it.
+            if (Interlocked.Exchange(ref refused, 1) == 0)
+                h.Server.Faults.Enqueue(Fault.Status(400, count: 1, path: "/services/data/v65.0/query",
+                    body: "[{\"message\":\"unexpected token: IN\",\"errorCode\":\"MALFORMED_QUERY\"}]"));
+            return Task.CompletedTask;
+        };
+
+        var run = await h.CreateAsync(new ScratchOrgRequest { Count = 3, AliasPrefix = "feature" });
+
+        Assert.Equal(3, run.Succeeded.Count);
+        Assert.Empty(run.Failed);
+        Assert.Single(h.StatusReads());
+        Assert.Equal(400, h.StatusReads()[0].StatusCode);
+        var recordReads = h.Server.Requests.Where(r => r.Method == "GET" && r.Path.Contains("/sobjects/ScratchOrgInfo/2SR", StringComparison.Ordinal)).ToList();
+        Assert.Equal(h.Server.ScratchOrgs.All.Select(o => o.Id).OrderBy(i => i), recordReads.Select(r => r.Path.Split('/').Last()).Distinct().OrderBy(i => i));
+        Assert.Contains(run.Verbose, m => m.Contains("MALFORMED_QUERY", StringComparison.Ordinal) && m.Contains("reading each ScratchOrgInfo record", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_hub_session_that_expires_during_the_wait_is_renewed_with_the_hubs_key_and_the_wait_goes_on()
     {
         await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(5) });
