@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The whole benchmark in one command: builds the mock, the bench and (where pwsh is on PATH) the module in
-# Release, then runs every part and writes the table to bench/results/latest.md.
+# The whole benchmark in one command: builds the mock, the bench and the module in
+# Release, then runs every part and writes the table to bench/results/latest.md. PowerShell is the repository's pinned one
+# (dotnet tool restore; dotnet + pwsh.dll), never a pwsh on PATH.
 #   bash bench/run.sh                   # all parts; the sf CLI part only if tests/interop/install-sf.sh's cache has it
 #   bash bench/run.sh --install-sf      # also install Node 22 + the Salesforce CLI into that cache first (large)
 #   bash bench/run.sh bulk --repeat 5   # one part, with JwtAuth.Bench options (see --help)
+#   bash bench/run.sh scratch           # the scratch org part alone (bench/scratch-orgs.sh, its own options)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,6 +22,7 @@ build() {
 
 build tests/MockSalesforce
 build bench/JwtAuth.Bench
-if command -v pwsh > /dev/null 2>&1; then build src/JwtAuth; fi
+build src/JwtAuth
+if [ "${1:-}" = scratch ]; then shift; exec bash "$repo/bench/scratch-orgs.sh" "$@"; fi
 
 exec dotnet "$repo/bench/JwtAuth.Bench/bin/Release/net10.0/JwtAuth.Bench.dll" --out "$repo/bench/results/latest.md" "$@"
