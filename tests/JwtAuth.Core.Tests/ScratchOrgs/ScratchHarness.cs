@@ -21,7 +21,7 @@ internal sealed class ScratchHarness : IAsyncDisposable
 {
     public const string ClientId = "3MVG9scratchHarness";
 
-    private ScratchHarness(MockSalesforceServer server, TestKeyPair keys, TimeSpan replicationBackoff)
+    private ScratchHarness(MockSalesforceServer server, TestKeyPair keys)
     {
         Server = server;
         Keys = keys;
@@ -35,7 +35,6 @@ internal sealed class ScratchHarness : IAsyncDisposable
         Client = new SalesforceLoginClient(new SalesforceLoginClientOptions
         {
             Delay = WaitAsync,
-            ReplicationBackoff = replicationBackoff,
             // Assertions are signed on mock time too, or a long replication wait would make them look expired.
             TimeProvider = new MockTime(server.Clock),
         });
@@ -66,14 +65,14 @@ internal sealed class ScratchHarness : IAsyncDisposable
     /// <summary>Runs before each wait moves the clock: a test can cancel, block or record more here.</summary>
     public Func<TimeSpan, CancellationToken, Task> BeforeWait { get; set; } = (_, _) => Task.CompletedTask;
 
-    public static async Task<ScratchHarness> StartAsync(TimeSpan? provisioning = null, TimeSpan? replication = null, TimeSpan? replicationBackoff = null)
+    public static async Task<ScratchHarness> StartAsync(TimeSpan? provisioning = null, TimeSpan? replication = null)
     {
         var server = await MockSalesforceServer.StartAsync(new MockOptions
         {
             ScratchOrgProvisioningTime = provisioning ?? TimeSpan.FromSeconds(20),
             ReplicationDelay = replication ?? TimeSpan.Zero,
         });
-        return new ScratchHarness(server, TestKeyPair.Create(), replicationBackoff ?? TimeSpan.FromSeconds(5));
+        return new ScratchHarness(server, TestKeyPair.Create());
     }
 
     /// <summary>Connects the Dev Hub as HubOrg and the default Dev Hub (a key file unless another source is given).</summary>
