@@ -1,16 +1,11 @@
-# Loader: imports the binary module built for this edition of PowerShell.
-# Windows PowerShell 5.1 (.NET Framework) takes Desktop/, PowerShell 7.4+ takes Core/.
-Set-StrictMode -Version Latest
-
-$editionFolder = if ($PSVersionTable.PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }
-if ($editionFolder -eq 'Core' -and $PSVersionTable.PSVersion -lt [version]'7.4') {
-    throw "JwtAuth needs PowerShell 7.4 or newer (this is $($PSVersionTable.PSVersion)), or Windows PowerShell 5.1."
+# Loader: imports the binary module built for this edition; $PSEdition names its folder (Desktop/ for Windows
+# PowerShell 5.1, Core/ for PowerShell 7.4+). A fresh engine JIT-compiles each script feature the first time it
+# meets it, so this stays one cmdlet and plain strings: Join-Path would auto-load Microsoft.PowerShell.Management,
+# and a .NET method call or a version check costs more than the import itself. Even an unused catch block is
+# compiled, so it only says what the module runs on.
+try {
+    Import-Module -Name "$PSScriptRoot/$PSEdition/JwtAuth.dll" -ErrorAction Stop
 }
-
-$binaryModulePath = Join-Path (Join-Path $PSScriptRoot $editionFolder) 'JwtAuth.dll'
-$binaryModule = Import-Module -Name $binaryModulePath -PassThru -ErrorAction Stop
-
-# Removing JwtAuth also removes the nested binary module it loaded.
-$ExecutionContext.SessionState.Module.OnRemove = {
-    Remove-Module -ModuleInfo $binaryModule -ErrorAction SilentlyContinue
-}.GetNewClosure()
+catch {
+    throw "JwtAuth runs on Windows PowerShell 5.1 and PowerShell 7.4 or newer, and its $PSEdition/JwtAuth.dll did not load: $_"
+}

@@ -8,6 +8,22 @@ BeforeAll {
     $script:Cert = New-SfCertificate -OutputDirectory $script:KeyDir -CommonName 'Pester' -PfxPassword $script:PfxPassword
     $script:Scenario = New-TestScenario -Mock $script:Mock -CertificatePath $script:Cert.CertificatePath -ScratchCount 6
     $script:Url = $script:Mock.BaseUrl
+    $script:OriginalHome = $env:HOME
+
+    # A new scratch org whose user Salesforce accepts only after -ReplicatesAfterSeconds.
+    function script:New-LateScratchUser([double] $ReplicatesAfterSeconds) {
+        $user = "late-$([guid]::NewGuid().ToString('N').Substring(0, 6))@example.com"
+        Invoke-MockControl -Mock $script:Mock -Path orgs -Body @{ kind = 'Scratch'; name = "Late$user"; devHub = 'Hub' } | Out-Null
+        Invoke-MockControl -Mock $script:Mock -Path users -Body @{ username = $user; org = "Late$user"; preAuthorizedFor = @($script:Scenario.ConsumerKey); replicatesAfterSeconds = $ReplicatesAfterSeconds } | Out-Null
+        $user
+    }
+
+    # A PowerShell instance (this process, the test's store) that connects one scratch user, to stop or to read the streams of.
+    function script:New-ConnectInstance([string] $Username, [int] $RetryTimeoutSec) {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$script:ModulePath'; `$env:JWTAUTH_HOME = '$env:JWTAUTH_HOME'; Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username '$Username' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url' -Audience https://test.salesforce.com -RetryTimeoutSec $RetryTimeoutSec")
+        $ps
+    }
 }
 
 AfterAll {
@@ -119,6 +135,14 @@ Describe 'Connect-SfOrgJwt' {
             Should -Throw -ErrorId 'LoginUrl*'
     }
 
+    It 'accepts only CurrentUser and Process for -Scope, and types the output''s Scope as SfAuthScope' {
+        { Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $script:Scenario.HubUsername -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Scope SfCli } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        $auth = Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $script:Scenario.HubUsername -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url
+        $auth.Scope | Should -BeOfType JwtAuth.SfAuthScope
+        $auth.Scope | Should -Be ([JwtAuth.SfAuthScope]::CurrentUser)
+    }
+
     It 'keeps a -Scope Process auth out of the store and out of a new process' {
         Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $script:Scenario.HubUsername -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Scope Process -Alias Ephemeral | Out-Null
         (Get-SfOrgAuth Ephemeral).Scope | Should -Be 'Process'
@@ -155,11 +179,8 @@ try { Add-Type -Path '$(Join-Path (Split-Path $script:ModulePath) 'Core/Dependen
     }
 
     It 'stops a replication wait at once when the pipeline is stopped (Ctrl+C)' {
-        $late = "late-$([guid]::NewGuid().ToString('N').Substring(0, 6))@example.com"
-        Invoke-MockControl -Mock $script:Mock -Path orgs -Body @{ kind = 'Scratch'; name = "Late$late"; devHub = 'Hub' } | Out-Null
-        Invoke-MockControl -Mock $script:Mock -Path users -Body @{ username = $late; org = "Late$late"; preAuthorizedFor = @($script:Scenario.ConsumerKey); replicatesAfterSeconds = 3600 } | Out-Null
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript("Import-Module '$script:ModulePath'; `$env:JWTAUTH_HOME = '$env:JWTAUTH_HOME'; Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username '$late' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url' -Audience https://test.salesforce.com -RetryTimeoutSec 3000")
+        $late = New-LateScratchUser -ReplicatesAfterSeconds 3600
+        $ps = New-ConnectInstance -Username $late -RetryTimeoutSec 3000
         $async = $ps.BeginInvoke()
         $deadline = [DateTime]::UtcNow.AddSeconds(60)
         while (-not ((Invoke-MockControl -Mock $script:Mock -Path requests -Method Get) | Where-Object { $_.path -like '*/oauth2/token' -and $_.assertion.claims.sub -eq $late })) {
@@ -170,6 +191,98 @@ try { Add-Type -Path '$(Join-Path (Split-Path $script:ModulePath) 'Core/Dependen
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         $ps.Dispose()
         (Get-SfOrgAuth $late -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+
+    It 'ends a failed connect of one org named on the command line in a terminating error, which try/catch catches without -ErrorAction Stop' {
+        $ErrorActionPreference = 'Continue'
+        $caught = $null
+        $out = $null
+        $afterwards = $null
+        try {
+            $out = Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username 'nobody@example.com' -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -RetryTimeoutSec 0
+            $afterwards = 'the statement after it ran'
+        } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'UserNotApproved,*'
+        $caught.TargetObject | Should -Be 'nobody@example.com'
+        $out | Should -BeNullOrEmpty
+        $afterwards | Should -BeNullOrEmpty
+    }
+
+    It 'ends a refusal before login of one org named on the command line in a terminating error too' {
+        $ErrorActionPreference = 'Continue'
+        $caught = $null
+        try { Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $script:Scenario.HubUsername -KeyFile '' -LoginUrl $script:Url } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'MissingKeyFile,*'
+    }
+
+    It 'stops a pwsh -File script with a non-zero exit code when the README''s $ErrorActionPreference = ''Stop'' is set and the login fails' {
+        $script = Join-Path $TestDrive 'task.ps1'
+        Set-Content -LiteralPath $script -Value @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$script:ModulePath'
+Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username 'nobody@example.com' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url' -RetryTimeoutSec 0 -Scope Process
+'the task went on'
+"@
+        $engine = Get-PwshEngine
+        $psi = [System.Diagnostics.ProcessStartInfo]::new($engine.FilePath)
+        foreach ($a in @($engine.Arguments) + @('-NoProfile', '-NonInteractive', '-File', $script)) { $psi.ArgumentList.Add($a) }
+        $psi.RedirectStandardOutput = $true
+        $psi.RedirectStandardError = $true
+        $psi.UseShellExecute = $false
+        $psi.Environment['JWTAUTH_HOME'] = $env:JWTAUTH_HOME
+        $child = [System.Diagnostics.Process]::Start($psi)
+        $stdout = $child.StandardOutput.ReadToEndAsync()
+        $stderr = $child.StandardError.ReadToEndAsync()
+        $child.WaitForExit(300000) | Should -BeTrue
+        $child.WaitForExit()
+
+        $child.ExitCode | Should -Not -Be 0
+        $stdout.Result | Should -Not -Match 'the task went on'
+        $stderr.Result + $stdout.Result | Should -Match 'UserNotApproved|approved'
+    }
+
+    It 'sends nothing and writes nothing with -WhatIf, for one org and for many' {
+        $env:HOME = Join-Path $TestDrive ('home-' + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $env:HOME | Out-Null
+        try {
+            $names = @($script:Scenario.HubUsername) + $script:Scenario.ScratchUsernames[0..1]
+            Invoke-MockControl -Mock $script:Mock -Method Delete -Path requests | Out-Null
+            $one = Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -Username $names[0] -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias hub -SetDefaultDevHub -SfCli -WhatIf
+            $many = $names | Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -WhatIf
+
+            $one | Should -BeNullOrEmpty
+            $many | Should -BeNullOrEmpty
+            @(Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | Should -BeNullOrEmpty
+            Test-Path $env:JWTAUTH_HOME | Should -BeFalse
+            @(Get-ChildItem $env:HOME -Recurse -Force) | Should -HaveCount 0
+        } finally {
+            $env:HOME = $script:OriginalHome
+        }
+    }
+
+    It 'connects every piped org with -Confirm:$false even when $ConfirmPreference asks for confirmation of low-impact changes' {
+        $names = $script:Scenario.ScratchUsernames[0..1]
+        $auths = & {
+            $ConfirmPreference = 'Low'
+            $names | Connect-SfOrgJwt -ClientId $script:Scenario.ConsumerKey -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Audience https://test.salesforce.com -Confirm:$false
+        }
+        @($auths.Username | Sort-Object) | Should -Be @($names | Sort-Object)
+    }
+
+    It 'shows a progress bar with the time waited and the bound while one new scratch user replicates' {
+        $late = New-LateScratchUser -ReplicatesAfterSeconds 2
+        $ps = New-ConnectInstance -Username $late -RetryTimeoutSec 120
+        try {
+            $out = $ps.Invoke()
+            $progress = @($ps.Streams.Progress)
+        } finally { $ps.Dispose() }
+
+        $out.Username | Should -Be $late
+        $waiting = @($progress | Where-Object { $_.RecordType -eq 'Processing' -and $_.StatusDescription -match 'waited \d+ of 120 s' })
+        $waiting.Count | Should -BeGreaterThan 0
+        $waiting[0].Activity | Should -Match ([regex]::Escape($late))
+        $waiting[0].PercentComplete | Should -BeGreaterOrEqual 0
+        @($progress | Where-Object { $_.RecordType -eq 'Completed' -and $_.ActivityId -eq $waiting[0].ActivityId }).Count | Should -BeGreaterThan 0
     }
 
     It 'never writes the token or the assertion to the verbose or debug streams' {

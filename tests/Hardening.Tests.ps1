@@ -14,6 +14,8 @@ BeforeDiscovery {
         @{ Name = '1024-bit RSA'; Expected = 'KeyTooSmall'; Make = { [System.Security.Cryptography.RSA]::Create(1024).ExportPkcs8PrivateKeyPem() } }
         @{ Name = 'key not matching the uploaded certificate'; Expected = 'InvalidAssertion'; Make = { [System.Security.Cryptography.RSA]::Create(2048).ExportPkcs8PrivateKeyPem() } }
     )
+    # The ones JwtAuth refuses itself (Salesforce refuses the last): a key error, about the file.
+    $script:BadKeyFiles = @($script:BadKeys | Where-Object Expected -ne 'InvalidAssertion')
     # login URL, username, client id ('{KEY}' = the app's), ErrorId: all refused before anything is sent
     $script:BadInputs = @(
         @{ Name = 'Lightning domain'; Url = 'https://acme.lightning.force.com'; User = '{USER}'; Client = '{KEY}'; Expected = 'LoginUrlNotLoginDomain' }
@@ -43,9 +45,19 @@ BeforeAll {
     # Key material that must never show: the base64 body and its first 40 characters.
     $script:KeyBody = (($script:Pem -split "`n") | Where-Object { $_ -and $_ -notmatch '^-----' }) -join ''
 
+    function New-BadKeyFile([scriptblock] $Make) {
+        $content = & $Make $script:Pem $script:KeyDir
+        $path = Join-Path $TestDrive ("bad-" + [guid]::NewGuid().ToString('N') + '.key')
+        if ($content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $content) } else { [IO.File]::WriteAllText($path, [string]$content) }
+        $path
+    }
+
     function Get-TokenRequestCount {
         @((Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | Where-Object { $_.path -eq '/services/oauth2/token' }).Count
     }
+
+    # A terminating error reaches -ErrorVariable as the exception that carries its ErrorRecord.
+    filter ConvertTo-ErrorRecord { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } }
 
     function Get-FileBytes([string] $Root) {
         $map = @{}
@@ -97,12 +109,13 @@ Describe 'Hardening: bad key files' {
     }
 
     It '<Name> ends in <Expected>, stores nothing and shows no key material' -ForEach $script:BadKeys {
-        $content = & $Make $script:Pem $script:KeyDir
-        $path = Join-Path $TestDrive ("bad-" + [guid]::NewGuid().ToString('N') + '.key')
-        if ($content -is [byte[]]) { [IO.File]::WriteAllBytes($path, $content) } else { [IO.File]::WriteAllText($path, [string]$content) }
+        $path = New-BadKeyFile $Make
 
         $err = $null
-        $out = Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        # One org named on the command line: its failure is a terminating error, caught here; -ErrorVariable holds it too.
+        $out = $null
+        try { $out = Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $out | Should -BeNullOrEmpty
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike "$Expected,*"
@@ -116,9 +129,69 @@ Describe 'Hardening: bad key files' {
         $made = New-SfCertificate -OutputDirectory $encrypted -KeyPassword (ConvertTo-SecureString $script:KeyPassword -AsPlainText -Force)
         $wrong = ConvertTo-SecureString ('wrong-' + $script:KeyPassword) -AsPlainText -Force
         $err = $null
-        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $made.KeyPath -KeyPassword $wrong -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $made.KeyPath -KeyPassword $wrong -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KeyPasswordIncorrect,*'
         Assert-NoSecret (ConvertTo-ScanText $err) @($script:KeyPassword) 'the error'
+    }
+
+    It '<Name>: the error targets the key file, and its CategoryInfo says so in words' -ForEach $script:BadKeyFiles {
+        $path = New-BadKeyFile $Make
+        $err = $null
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
+        $err[0].TargetObject | Should -Be $path
+        $err[0].CategoryInfo.TargetName | Should -Be $path
+        $err[0].CategoryInfo.TargetType | Should -Be 'key file'
+        $err[0].CategoryInfo.Reason | Should -Be $Expected
+    }
+
+    It 'a -KeyFile path with a NUL character ends in InvalidPath about that path, not UnexpectedError' {
+        $path = Join-Path $TestDrive "bad`0name.key"
+        $err = $null
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $path -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPath,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].TargetObject | Should -Be $path
+    }
+
+    It 'an error about -PrivateKey text targets the username, never the text' {
+        $certificateText = Get-Content -Raw $script:Cert.CertificatePath
+        $err = $null
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -PrivateKey $certificateText -LoginUrl $script:Url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'NotAPrivateKey,*'
+        $err[0].TargetObject | Should -Be $script:Hub
+        $err[0].CategoryInfo.TargetType | Should -Be 'username'
+    }
+}
+
+Describe 'Hardening: CategoryInfo reads in words, never .NET type names' {
+    BeforeAll {
+        $env:JWTAUTH_HOME = Join-Path $TestDrive 'category-store'
+        $script:Existing = New-SfCertificate -OutputDirectory (Join-Path $TestDrive 'category-certs')
+    }
+    AfterAll {
+        Remove-Item Env:JWTAUTH_HOME -ErrorAction SilentlyContinue
+    }
+
+    It '<Expected> from <Name>' -ForEach @(
+        @{ Name = 'a missing key file'; Expected = 'KeyFileNotFound'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile (Join-Path $TestDrive 'missing.key') -LoginUrl $script:Url } }
+        @{ Name = 'plain http to a remote host'; Expected = 'LoginUrlNotHttps'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl 'http://login.salesforce.com' } }
+        @{ Name = 'a username with a space'; Expected = 'InvalidUsername'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username 'john doe@example.com' -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url } }
+        @{ Name = 'a certificate that exists'; Expected = 'CertificateFileExists'; Run = { New-SfCertificate -OutputDirectory (Split-Path $script:Existing.KeyPath) } }
+        @{ Name = 'a base name with a folder in it'; Expected = 'InvalidFileName'; Run = { New-SfCertificate -OutputDirectory $TestDrive -BaseName 'sub/name' } }
+        @{ Name = 'a folder on the Env: drive'; Expected = 'PathNotFileSystem'; Run = { New-SfCertificate -OutputDirectory 'Env:\jwt' } }
+    ) {
+        $err = $null
+        try { $ErrorActionPreference = 'Stop'; & $Run | Out-Null } catch { $err = $_ } finally { $ErrorActionPreference = 'Continue' }
+        $err.FullyQualifiedErrorId | Should -BeLike "$Expected,*"
+        $err.CategoryInfo.Reason | Should -Be $Expected
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $text = $err.CategoryInfo.ToString()
+        $text | Should -Match ([regex]::Escape("], $Expected"))
+        $text | Should -Not -Match 'Exception|\bString\b|Int32|Object\[\]|System\.'
     }
 }
 
@@ -136,7 +209,8 @@ Describe 'Hardening: bad URLs, usernames and client ids' {
         $client = $Client.Replace('{KEY}', $script:ClientId)
         $before = Get-TokenRequestCount
         $err = $null
-        Connect-SfOrgJwt -ClientId $client -Username $user -KeyFile $script:Cert.KeyPath -LoginUrl $url -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $client -Username $user -KeyFile $script:Cert.KeyPath -LoginUrl $url -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
         $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -BeLike "$Expected,*"
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
@@ -165,7 +239,8 @@ Describe 'Hardening: faults leave the stored auth as it was' {
         Invoke-MockControl -Mock $script:Mock -Path faults -Body @{ kind = 'TruncatedJson'; path = '/services/oauth2/token'; forever = $true } | Out-Null
 
         $err = $null
-        Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias hub -ErrorAction SilentlyContinue -ErrorVariable err
+        try { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile $script:Cert.KeyPath -LoginUrl $script:Url -Alias hub -ErrorAction SilentlyContinue -ErrorVariable err } catch { }
+        $err = @($err | ConvertTo-ErrorRecord)
 
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ResponseInvalidJson,*'
         $after = Get-FileBytes $env:JWTAUTH_HOME
@@ -216,11 +291,12 @@ Describe 'Hardening: no cmdlet leaks a secret' {
         # Failures of every layer, as errors in the stream and in $Error.
         $other = Join-Path $TestDrive 'other.key'
         [IO.File]::WriteAllText($other, [System.Security.Cryptography.RSA]::Create(2048).ExportPkcs8PrivateKeyPem())
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $other -ErrorAction Continue *>&1))
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $madeCert.KeyPath -KeyPassword (ConvertTo-SecureString 'nope' -AsPlainText -Force) -ErrorAction Continue *>&1))
-        $seen.AddRange(@(Connect-SfOrgJwt @common -PrivateKey $script:Pem.Substring(0, 900) -ErrorAction Continue *>&1))
+        # Each is one org named on the command line, so its failure is a terminating error: caught and scanned with the streams.
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $other -ErrorAction Continue *>&1 } catch { $_ }))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $madeCert.KeyPath -KeyPassword (ConvertTo-SecureString 'nope' -AsPlainText -Force) -ErrorAction Continue *>&1 } catch { $_ }))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -PrivateKey $script:Pem.Substring(0, 900) -ErrorAction Continue *>&1 } catch { $_ }))
         Invoke-MockControl -Mock $script:Mock -Path faults -Body @{ kind = 'Html'; path = '/services/oauth2/token'; count = 1; statusCode = 200 } | Out-Null
-        $seen.AddRange(@(Connect-SfOrgJwt @common -KeyFile $script:Cert.KeyPath -ErrorAction Continue *>&1))
+        $seen.AddRange(@(try { Connect-SfOrgJwt @common -KeyFile $script:Cert.KeyPath -ErrorAction Continue *>&1 } catch { $_ }))
 
         # Key text for this process only, last (it shadows the stored auth from here on).
         $seen.AddRange(@(Connect-SfOrgJwt @common -PrivateKey ($script:Pem -replace "`n", '\n') -Scope Process *>&1))

@@ -63,3 +63,113 @@ Get-SfOrgAuth -ErrorAction SilentlyContinue | Out-Null
         $result.Output | Should -Match 'JwtAuth.Core=JwtAuth'
     }
 }
+
+Describe 'Loading the module in a fresh PowerShell' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+    BeforeAll {
+        $script:Mock = Start-MockSalesforce
+        $script:Cert = New-SfCertificate -OutputDirectory (Join-Path $TestDrive 'keys')
+        $script:Scenario = New-TestScenario -Mock $script:Mock -CertificatePath $script:Cert.CertificatePath
+        # The folder the module should load its dependencies from in this process: the images for this runtime and platform.
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        $arch = [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+        $script:ThisPlatform = "net$([Environment]::Version.Major).0-$os-$arch"
+
+        # Connects one org in a child process and reports where each of our assemblies came from.
+        $script:ConnectAndReportLocations = {
+            param([string] $ModulePath)
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+`$auth = Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username '$($script:Scenario.HubUsername)' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$($script:Mock.BaseUrl)'
+'token:' + [bool](Get-SfOrgAuth '$($script:Scenario.HubUsername)' -AsPlainText).AccessToken
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name -eq 'JwtAuth' } |
+  ForEach-Object { 'loaded:{0}={1}' -f `$_.GetName().Name, [IO.Path]::GetRelativePath('$(Split-Path $ModulePath)', `$_.Location).Replace('\', '/') }
+"@
+            Invoke-ChildPwsh -Script $script -Environment @{ JWTAUTH_HOME = (Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))) }
+        }
+
+        # A copy of the staged module to break in one way.
+        $script:CopyModule = {
+            $copy = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+            Copy-Item -Recurse (Split-Path $script:ModulePath) $copy
+            $copy
+        }
+    }
+
+    AfterAll {
+        Stop-MockSalesforce $script:Mock
+    }
+
+    It 'imports without loading the core or Microsoft.PowerShell.Management' {
+        # A cache folder of its own: PowerShell replays its JIT startup profile there in the background, and a
+        # profile that an earlier process wrote after a connect would load the core on its own.
+        $cache = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+        $result = Invoke-ChildPwsh -Environment @{ XDG_CACHE_HOME = $cache; LOCALAPPDATA = $cache } -Script @"
+Import-Module '$script:ModulePath'
+'management:' + [bool](Get-Module Microsoft.PowerShell.Management)
+'core:' + [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'JwtAuth.Core' })
+'cmdlets:' + (Get-Module JwtAuth).ExportedCmdlets.Count
+"@
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output | Should -Match 'management:False'
+        $result.Output | Should -Match 'core:False'
+        $result.Output | Should -Match 'cmdlets:4'
+    }
+
+    It 'runs the first connect from the ReadyToRun images for this runtime and platform' {
+        Join-Path (Split-Path $script:ModulePath) "Core/ReadyToRun/$script:ThisPlatform" | Should -Exist
+        $result = & $script:ConnectAndReportLocations $script:ModulePath
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output | Should -Match 'token:True'
+        $loaded = @($result.Output -split "`n" | Where-Object { $_ -like 'loaded:*' })
+        $loaded.Count | Should -BeGreaterOrEqual 5 -Because 'the core, Newtonsoft.Json and Microsoft.IdentityModel.* load in the private context'
+        foreach ($line in $loaded) { $line | Should -Match "=Core/ReadyToRun/$([regex]::Escape($script:ThisPlatform))/" }
+    }
+
+    It 'falls back to the plain assemblies when <Case>' -ForEach @(
+        @{ Case = 'the module has no images'; Break = { param($copy, $platform) Remove-Item -Recurse (Join-Path $copy 'Core/ReadyToRun') } }
+        @{ Case = "this platform's folder holds images for another one"; Break = {
+                param($copy, $platform)
+                $folder = Join-Path $copy "Core/ReadyToRun/$platform"
+                $other = Get-ChildItem (Join-Path $copy 'Core/ReadyToRun') -Directory | Where-Object Name -ne $platform | Select-Object -First 1
+                Remove-Item -Recurse $folder
+                Copy-Item -Recurse $other.FullName $folder
+            }
+        }
+    ) {
+        $copy = & $script:CopyModule
+        & $Break $copy $script:ThisPlatform
+        $result = & $script:ConnectAndReportLocations (Join-Path $copy 'JwtAuth.psd1')
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output | Should -Match 'token:True'
+        $loaded = @($result.Output -split "`n" | Where-Object { $_ -like 'loaded:*' })
+        $loaded.Count | Should -BeGreaterOrEqual 5
+        foreach ($line in $loaded) { $line | Should -Match '=Core/Dependencies/' }
+    }
+
+    It 'refuses to import, saying what it runs on, when its binary module does not load' {
+        $copy = & $script:CopyModule
+        [IO.File]::WriteAllText((Join-Path $copy 'Core/JwtAuth.dll'), 'not an assembly')
+        $result = Invoke-ChildPwsh -Script @"
+try { Import-Module '$(Join-Path $copy 'JwtAuth.psd1')' -ErrorAction Stop; 'imported' } catch { 'failed:' + `$_ }
+'modules:' + @(Get-Module JwtAuth -All).Count
+"@
+        $result.Output | Should -Match 'failed:JwtAuth runs on Windows PowerShell 5\.1 and PowerShell 7\.4 or newer, and its Core/JwtAuth\.dll did not load'
+        $result.Output | Should -Match 'modules:0'
+    }
+
+    It 'Remove-Module JwtAuth removes the binary module and its cmdlets' {
+        $result = Invoke-ChildPwsh -Script @"
+`$PSModuleAutoLoadingPreference = 'None'
+Import-Module '$script:ModulePath'
+'before:' + @(Get-Module JwtAuth -All).Count
+Remove-Module JwtAuth
+'after:' + @(Get-Module JwtAuth -All).Count
+'cmdlet:' + [bool](Get-Command Connect-SfOrgJwt -ErrorAction SilentlyContinue)
+"@
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output | Should -Match 'before:2'
+        $result.Output | Should -Match 'after:0'
+        $result.Output | Should -Match 'cmdlet:False'
+    }
+}

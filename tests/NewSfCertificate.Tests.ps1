@@ -79,4 +79,49 @@ Describe 'New-SfCertificate' {
         $keyModulus = & openssl rsa -noout -modulus -in $cert.KeyPath
         $certModulus | Should -Be $keyModulus
     }
+
+    It 'refuses -KeyFormat Pkcs1 with -KeyPassword: an encrypted key is PKCS#8, and nothing is written' {
+        $password = ConvertTo-SecureString 'key-pass-1' -AsPlainText -Force
+        $out = $null; $err = $null
+        try { $out = New-SfCertificate -OutputDirectory $script:Dir -KeyFormat Pkcs1 -KeyPassword $password } catch { $err = $_ }
+        $out | Should -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'EncryptedPkcs1NotSupported,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match 'an encrypted key is written as PKCS#8'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-KeyFormat Pkcs8'
+        $err.ErrorDetails.RecommendedAction | Should -Match '-KeyPassword'
+        Test-Path $script:Dir | Should -BeFalse
+    }
+
+    It 'refuses an empty -<Parameter> before writing anything' -ForEach @(@{ Parameter = 'KeyPassword' }, @{ Parameter = 'PfxPassword' }) {
+        $arguments = @{ OutputDirectory = $script:Dir; $Parameter = [securestring]::new() }
+        $out = $null; $err = $null
+        try { $out = New-SfCertificate @arguments } catch { $err = $_ }
+        $out | Should -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'PasswordEmpty,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.ErrorDetails.RecommendedAction | Should -Match "-$Parameter"
+        Test-Path $script:Dir | Should -BeFalse
+    }
+
+    It 'refuses an empty -OutputDirectory in the binder instead of writing into the current folder' {
+        New-Item -ItemType Directory $script:Dir | Out-Null
+        Push-Location $script:Dir
+        try {
+            { New-SfCertificate -OutputDirectory '' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        } finally { Pop-Location }
+        @(Get-ChildItem -Force $script:Dir).Count | Should -Be 0
+    }
+
+    It 'refuses a folder path with a NUL character with a path error that names the path' {
+        $bad = Join-Path $script:Dir "a`0b"
+        $err = $null
+        try { New-SfCertificate -OutputDirectory $bad -ErrorAction Stop } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'InvalidPath,*'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.TargetObject | Should -BeLike "*a`0b"
+        $err.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        Test-Path $script:Dir | Should -BeFalse
+    }
 }

@@ -10,9 +10,12 @@ namespace JwtAuth.Bench
     internal sealed class BenchOptions
     {
         public const string Usage =
-            "JwtAuth.Bench [all|bulk|store|warm|signing|sfcli|pwsh ...] [--orgs 50] [--latency-ms 200] [--throttle 16] [--repeat 3]\n" +
-            "              [--iterations 300] [--sf-logins 5] [--pwsh-starts 5] [--install-sf] [--mock DLL] [--module PSD1] [--out FILE]\n" +
-            "  all (default): every part. bulk = part 1, store = 1b (store writes alone), warm = 2, signing = 3 (BenchmarkDotNet), sfcli = 4, pwsh = 5.\n" +
+            "JwtAuth.Bench [all|bulk|store|warm|signing|sfcli|pwsh|oneshot ...] [--orgs 50] [--latency-ms 200] [--throttle 16] [--repeat 3]\n" +
+            "              [--iterations 300] [--sf-logins 5] [--pwsh-starts 5] [--oneshot-rounds 10] [--install-sf] [--mock DLL]\n" +
+            "              [--module PSD1] [--baseline-module PSD1] [--out FILE]\n" +
+            "  all (default): every part. bulk = part 1, store = 1b (store writes alone), warm = 2, signing = 3 (BenchmarkDotNet), sfcli = 4, pwsh = 5,\n" +
+            "  oneshot = 6 (fresh processes: bare start, import, one-shot login, sf org login jwt, paired rounds).\n" +
+            "  --baseline-module: another build of the module (in a folder named JwtAuth) run in the same rounds of part 6.\n" +
             "  --install-sf: install Node 22 + the Salesforce CLI into the interop cache if missing (large download).";
 
         public HashSet<string> Parts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -23,10 +26,12 @@ namespace JwtAuth.Bench
         public int Iterations { get; private set; } = 300;
         public int SfLogins { get; private set; } = 5;
         public int PwshStarts { get; private set; } = 5;
+        public int OneShotRounds { get; private set; } = 10;
         public bool InstallSf { get; private set; }
         public string Repo { get; private set; } = FindRepo();
         public string? MockDll { get; private set; }
         public string? ModuleManifest { get; private set; }
+        public string? BaselineManifest { get; private set; }
         public string? Out { get; private set; }
 
         public static BenchOptions Parse(string[] args)
@@ -45,9 +50,11 @@ namespace JwtAuth.Bench
                     case "--iterations": options.Iterations = Number(); break;
                     case "--sf-logins": options.SfLogins = Number(); break;
                     case "--pwsh-starts": options.PwshStarts = Number(); break;
+                    case "--oneshot-rounds": options.OneShotRounds = Number(); break;
                     case "--install-sf": options.InstallSf = true; break;
                     case "--mock": options.MockDll = Path.GetFullPath(Next()); break;
                     case "--module": options.ModuleManifest = Path.GetFullPath(Next()); break;
+                    case "--baseline-module": options.BaselineManifest = Path.GetFullPath(Next()); break;
                     case "--out": options.Out = Path.GetFullPath(Next()); break;
                     case "-h":
                     case "--help": throw new ArgumentException(string.Empty);
@@ -58,7 +65,7 @@ namespace JwtAuth.Bench
                 }
             }
 
-            var known = new[] { "all", "bulk", "store", "warm", "signing", "sfcli", "pwsh" };
+            var known = new[] { "all", "bulk", "store", "warm", "signing", "sfcli", "pwsh", "oneshot" };
             var unknown = options.Parts.Where(p => !known.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
             if (unknown.Count > 0) throw new ArgumentException($"Unknown part(s): {string.Join(", ", unknown)}.");
             if (options.Parts.Count == 0 || options.Parts.Contains("all"))

@@ -73,11 +73,32 @@ try
         new SfCliRun(options.Repo, scenario, options.MockDll!, table).Run(options.InstallSf, options.LatencyMs, options.SfLogins, fiftyOrgMs);
     }
 
-    if (options.Runs("pwsh"))
+    if (options.Runs("pwsh") || options.Runs("oneshot"))
     {
-        Console.WriteLine("part 5: the cmdlet in pwsh");
-        await using var mock = await MockProcess.StartAsync(options.MockDll!, scenario.SetupPath, options.LatencyMs);
-        new PwshRun(options.Repo, scenario, table).Run(options.ModuleManifest!, mock, options.Throttle, options.PwshStarts);
+        var pwsh = PinnedPwsh.Find(options.Repo, out var reason);
+        if (pwsh is null)
+        {
+            table.Add("5 pwsh / 6 one-shot", "the pinned PowerShell", "skipped", reason);
+        }
+        else if (!File.Exists(options.ModuleManifest))
+        {
+            table.Add("5 pwsh / 6 one-shot", "the module", "skipped", $"{options.ModuleManifest} is missing: build src/JwtAuth -c Release first (bench/run.sh does)");
+        }
+        else
+        {
+            if (options.Runs("pwsh"))
+            {
+                Console.WriteLine($"part 5: the cmdlet in PowerShell {pwsh.Version}");
+                await using var mock = await MockProcess.StartAsync(options.MockDll!, scenario.SetupPath, options.LatencyMs);
+                new PwshRun(options.Repo, scenario, pwsh, table).Run(options.ModuleManifest!, mock, options.Throttle, options.PwshStarts);
+            }
+
+            if (options.Runs("oneshot"))
+            {
+                Console.WriteLine("part 6: the one-shot login in fresh processes, against sf org login jwt");
+                new OneShotRun(options.Repo, scenario, options.MockDll!, pwsh, table).Run(options.ModuleManifest!, options.BaselineManifest, options.OneShotRounds);
+            }
+        }
     }
 }
 finally

@@ -20,7 +20,7 @@ listed() { json "$1" "any(o.get('username')=='$2' for k in ('devHubs','nonScratc
 # --- (a) Connect-SfOrgJwt -SfCli, then used by sf ---------------------------------------------------------------
 if run a-connect "Connect-SfOrgJwt -SfCli -Username $hub_user -Alias jwthub -SetDefaultDevHub ..." \
      ps "Connect-SfOrgJwt -ClientId '$client_id' -Username '$hub_user' -KeyFile '$keys/org.key' -LoginUrl '$mock' -Alias jwthub -SetDefaultDevHub -SfCli |
-         Select-Object Username, Alias, @{ n = 'OrgType'; e = { [string]\$_.OrgType } }, IsDefaultDevHub, Scope | ConvertTo-Json -Compress" \
+         Select-Object Username, Alias, @{ n = 'OrgType'; e = { [string]\$_.OrgType } }, IsDefaultDevHub, @{ n = 'Scope'; e = { [string]\$_.Scope } } | ConvertTo-Json -Compress" \
    && [ "$(json "$work/a-connect.out" '(d["Username"], d["Alias"], d["OrgType"], d["IsDefaultDevHub"])')" = "('$hub_user', 'jwthub', 'DevHub', True)" ]; then
   pass "(a) Connect-SfOrgJwt -SfCli logged in and registered the org"
 else
@@ -51,14 +51,14 @@ else
   fail "(b) sf org login jwt"
 fi
 run b-listsfcli "Get-SfOrgAuth -SfCli" \
-  ps "@(Get-SfOrgAuth -SfCli | Select-Object Username, Alias, Scope, AuthMethod, Note, LoginUrl, KeyFile) | ConvertTo-Json -Compress"
+  ps "@(Get-SfOrgAuth -SfCli | Select-Object Username, Alias, @{ n = 'Scope'; e = { [string]\$_.Scope } }, AuthMethod, Note, LoginUrl, KeyFile) | ConvertTo-Json -Compress"
 if [ "$(json "$work/b-listsfcli.out" "[(o['Scope'], o['AuthMethod'], o['Alias'], o['Note']) for o in d if o['Username']=='$cli_user'][0]")" = "('SfCli', 'Jwt', 'cliorg', None)" ]; then
   pass "(b) Get-SfOrgAuth -SfCli lists the CLI's org as a JWT org with its alias and no note"
 else
   fail "(b) Get-SfOrgAuth -SfCli's view of $cli_user"
 fi
 if run b-import "Get-SfOrgAuth -SfCli | Connect-SfOrgJwt" \
-     ps "@(Get-SfOrgAuth -SfCli | Connect-SfOrgJwt | Select-Object Username, Alias, Scope, LoginUrl) | ConvertTo-Json -Compress" \
+     ps "@(Get-SfOrgAuth -SfCli | Connect-SfOrgJwt | Select-Object Username, Alias, @{ n = 'Scope'; e = { [string]\$_.Scope } }, LoginUrl) | ConvertTo-Json -Compress" \
    && [ "$(json "$work/b-import.out" "sorted((o['Username'], o['Alias'], o['Scope']) for o in d)")" = "[('$cli_user', 'cliorg', 'CurrentUser'), ('$hub_user', 'jwthub', 'CurrentUser')]" ]; then
   pass "(b) the pipeline imported every JWT org the CLI knows, with its alias"
 else

@@ -99,6 +99,23 @@ function Get-SetPosition($SetParameter) {
     if ($SetParameter.Position -ge 0) { [string]$SetParameter.Position } else { 'named' }
 }
 
+function Write-TypeEntries {
+    <# command:inputTypes or command:returnValues: one entry per type with its description. #>
+    param([System.Xml.XmlWriter] $Writer, [string] $ListName, [string] $EntryName, $Entries)
+    $Writer.WriteStartElement('command', $ListName, $script:Command)
+    foreach ($entry in $Entries) {
+        $Writer.WriteStartElement('command', $EntryName, $script:Command)
+        $Writer.WriteStartElement('dev', 'type', $script:Dev)
+        $Writer.WriteElementString('maml', 'name', $script:Maml, $entry.Type)
+        $Writer.WriteEndElement()
+        $Writer.WriteStartElement('maml', 'description', $script:Maml)
+        Write-Para $Writer $entry.Description
+        $Writer.WriteEndElement()
+        $Writer.WriteEndElement()
+    }
+    $Writer.WriteEndElement()
+}
+
 function Write-CommandHelp {
     param([System.Xml.XmlWriter] $Writer, [System.Management.Automation.CmdletInfo] $Command, [hashtable] $Prose)
     $visible = @(Get-HelpParameterModel $Command)
@@ -156,31 +173,8 @@ function Write-CommandHelp {
     }
     $Writer.WriteEndElement()
 
-    $Writer.WriteStartElement('command', 'inputTypes', $script:Command)
-    foreach ($input in $Prose.Inputs) {
-        $Writer.WriteStartElement('command', 'inputType', $script:Command)
-        $Writer.WriteStartElement('dev', 'type', $script:Dev)
-        $Writer.WriteElementString('maml', 'name', $script:Maml, $input.Type)
-        $Writer.WriteEndElement()
-        $Writer.WriteStartElement('maml', 'description', $script:Maml)
-        Write-Para $Writer $input.Description
-        $Writer.WriteEndElement()
-        $Writer.WriteEndElement()
-    }
-    $Writer.WriteEndElement()
-
-    $Writer.WriteStartElement('command', 'returnValues', $script:Command)
-    foreach ($output in $Prose.Outputs) {
-        $Writer.WriteStartElement('command', 'returnValue', $script:Command)
-        $Writer.WriteStartElement('dev', 'type', $script:Dev)
-        $Writer.WriteElementString('maml', 'name', $script:Maml, $output.Type)
-        $Writer.WriteEndElement()
-        $Writer.WriteStartElement('maml', 'description', $script:Maml)
-        Write-Para $Writer $output.Description
-        $Writer.WriteEndElement()
-        $Writer.WriteEndElement()
-    }
-    $Writer.WriteEndElement()
+    Write-TypeEntries $Writer 'inputTypes' 'inputType' $Prose.Inputs
+    Write-TypeEntries $Writer 'returnValues' 'returnValue' $Prose.Outputs
 
     $Writer.WriteStartElement('command', 'examples', $script:Command)
     $number = 0

@@ -45,16 +45,5 @@ namespace JwtAuth.Bench.Fixture
             process.WaitForExit();
             return (process.ExitCode, stdout.ToString(), stderr.ToString());
         }
-
-        /// <summary>Whether <paramref name="name"/> is an executable on PATH.</summary>
-        public static bool OnPath(string name)
-        {
-            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator))
-            {
-                if (dir.Length > 0 && System.IO.File.Exists(System.IO.Path.Combine(dir, name))) return true;
-            }
-
-            return false;
-        }
     }
 }

@@ -106,7 +106,7 @@ namespace JwtAuth.Bench.Runs
                 {
                     if (result.Error is null) Interlocked.Increment(ref succeeded);
                     else firstError ??= $"{result.Username}: {result.Error.Message}";
-                }, _ => { }, CancellationToken.None);
+                }, _ => { }, _ => { }, CancellationToken.None);
                 clock.Stop();
                 return await SampleAsync(clock, cpu, succeeded, firstError, allocated);
             }

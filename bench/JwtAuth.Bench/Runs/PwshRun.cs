@@ -11,8 +11,8 @@ using JwtAuth.Bench.Reporting;
 namespace JwtAuth.Bench.Runs
 {
     /// <summary>
-    /// Part 5, where pwsh is on PATH: `Import-Csv | Connect-SfOrgJwt -ThrottleLimit N` against the standalone mock
-    /// (peak memory from /usr/bin/time -v), and what Import-Module adds to a bare pwsh start.
+    /// Part 5, on the repository's pinned PowerShell: `Import-Csv | Connect-SfOrgJwt -ThrottleLimit N` against the
+    /// standalone mock (peak memory from /usr/bin/time -v), and what Import-Module adds to a bare start.
     /// </summary>
     internal sealed class PwshRun
     {
@@ -20,27 +20,18 @@ namespace JwtAuth.Bench.Runs
         private readonly BenchScenario _scenario;
         private readonly ResultTable _table;
 
-        public PwshRun(string repo, BenchScenario scenario, ResultTable table)
+        private readonly PinnedPwsh _pwsh;
+
+        public PwshRun(string repo, BenchScenario scenario, PinnedPwsh pwsh, ResultTable table)
         {
             _repo = repo;
             _scenario = scenario;
+            _pwsh = pwsh;
             _table = table;
         }
 
         public void Run(string moduleManifest, MockProcess mock, int throttle, int startRuns)
         {
-            if (!ChildProcess.OnPath("pwsh"))
-            {
-                _table.Add("5 pwsh", "Connect-SfOrgJwt and Import-Module", "skipped", "pwsh is not on PATH");
-                return;
-            }
-
-            if (!File.Exists(moduleManifest))
-            {
-                _table.Add("5 pwsh", "Connect-SfOrgJwt and Import-Module", "skipped", $"{moduleManifest} is missing: build src/JwtAuth -c Release first (bench/run.sh does)");
-                return;
-            }
-
             BulkThroughCmdlet(moduleManifest, mock, throttle);
             ImportCost(moduleManifest, startRuns);
         }
@@ -52,12 +43,12 @@ namespace JwtAuth.Bench.Runs
             try
             {
                 var useTime = File.Exists("/usr/bin/time");
-                var pwshArgs = new List<string> { "-NoProfile", "-NonInteractive", "-File", Path.Combine(_repo, "bench", "pwsh-bulk.ps1"),
+                var pwshArgs = _pwsh.Arguments("-NoProfile", "-NonInteractive", "-File", Path.Combine(_repo, "bench", "pwsh-bulk.ps1"),
                     "-Module", moduleManifest, "-Csv", csv, "-KeyFile", _scenario.Keys.KeyPath, "-ClientId", BenchScenario.ClientId,
-                    "-HomeRoot", homes, "-ThrottleLimit", throttle.ToString(CultureInfo.InvariantCulture) };
+                    "-HomeRoot", homes, "-ThrottleLimit", throttle.ToString(CultureInfo.InvariantCulture));
                 var result = useTime
-                    ? ChildProcess.Run("/usr/bin/time", new[] { "-v", "pwsh" }.Concat(pwshArgs), echo: false)
-                    : ChildProcess.Run("pwsh", pwshArgs, echo: false);
+                    ? ChildProcess.Run("/usr/bin/time", new[] { "-v", "dotnet" }.Concat(pwshArgs), echo: false)
+                    : ChildProcess.Run("dotnet", pwshArgs, echo: false);
                 foreach (var line in result.Stdout.Split('\n').Where(l => l.Trim().Length > 0)) Console.WriteLine("    | " + line.Trim());
                 var runs = result.Stdout.Split('\n').Select(l => l.Trim().Split(' '))
                     .Where(p => p.Length == 5 && p[0] == "RESULT")
@@ -94,33 +85,47 @@ namespace JwtAuth.Bench.Runs
         {
             // A built-in module as a third baseline: the first Import-Module in a process pays for PowerShell's
             // module machinery (command discovery, the cmdlet itself) whatever module it loads.
+            var engine = $"PowerShell {_pwsh.Version} (dotnet + pwsh.dll)";
             var commands = new (string Label, string Command)[]
             {
-                ("`pwsh -NoProfile -c exit`", "exit"),
-                ("`pwsh -NoProfile -c 'Import-Module Microsoft.PowerShell.Utility; exit'` (built-in module, baseline)", "Import-Module Microsoft.PowerShell.Utility; exit"),
-                ("`pwsh -NoProfile -c 'Import-Module out/JwtAuth; exit'`", $"Import-Module '{moduleManifest.Replace("'", "''")}'; exit"),
+                ($"{engine} `-NoProfile -c exit`", "exit"),
+                ($"{engine} `-NoProfile -c 'Import-Module Microsoft.PowerShell.Utility; exit'` (built-in module, baseline)", "Import-Module Microsoft.PowerShell.Utility; exit"),
+                ($"{engine} `-NoProfile -c 'Import-Module out/JwtAuth; exit'`", $"Import-Module '{moduleManifest.Replace("'", "''")}'; exit"),
             };
-            var times = commands.Select(_ => new List<double>()).ToList();
-            foreach (var (_, command) in commands) Time(command);
-            for (var i = 0; i < runs; i++)
+            var caches = Directory.CreateTempSubdirectory("jwtauth-bench-pwsh-cache.").FullName;
+            try
             {
-                for (var c = 0; c < commands.Length; c++) times[c].Add(Time(commands[c].Command));
-            }
+                // Each command keeps its own JIT startup profile (PowerShell rewrites it in XDG_CACHE_HOME on every run).
+                var times = commands.Select(_ => new List<double>()).ToList();
+                for (var c = 0; c < commands.Length; c++) Time(commands[c].Command, Path.Combine(caches, c.ToString(CultureInfo.InvariantCulture)));
+                for (var i = 0; i < runs; i++)
+                {
+                    for (var c = 0; c < commands.Length; c++) times[c].Add(Time(commands[c].Command, Path.Combine(caches, c.ToString(CultureInfo.InvariantCulture))));
+                }
 
+                Report(commands.Select(c => c.Label).ToList(), times);
+            }
+            finally
+            {
+                Directory.Delete(caches, true);
+            }
+        }
+
+        private void Report(IReadOnlyList<string> labels, IReadOnlyList<List<double>> times)
+        {
             var medians = times.Select(t => Stats.Median(t)).ToList();
-            _table.Add("5 pwsh", commands[0].Label, $"median {medians[0]:0} ms", Stats.Spread(times[0]).Trim());
-            _table.Add("5 pwsh", commands[1].Label, $"median {medians[1]:0} ms",
+            _table.Add("5 pwsh", labels[0], $"median {medians[0]:0} ms", Stats.Spread(times[0]).Trim());
+            _table.Add("5 pwsh", labels[1], $"median {medians[1]:0} ms",
                 $"{Stats.Spread(times[1]).Trim()}; +{medians[1] - medians[0]:0} ms over a bare start");
-            _table.Add("5 pwsh", commands[2].Label, $"median {medians[2]:0} ms",
+            _table.Add("5 pwsh", labels[2], $"median {medians[2]:0} ms",
                 $"{Stats.Spread(times[2]).Trim()}; Import-Module JwtAuth adds {medians[2] - medians[0]:0} ms to a bare start, " +
                 $"{medians[2] - medians[1]:+0;-0} ms compared with importing the built-in module (differences of medians)");
         }
 
-        private static double Time(string command)
+        private double Time(string command, string cache)
         {
-            var args = new[] { "-NoProfile", "-NonInteractive", "-Command", command };
             var clock = Stopwatch.StartNew();
-            var result = ChildProcess.Run("pwsh", args, echo: false);
+            var result = _pwsh.Run(new[] { "-NoProfile", "-NonInteractive", "-Command", command }, new Dictionary<string, string> { ["XDG_CACHE_HOME"] = cache });
             clock.Stop();
             if (result.ExitCode != 0) throw new InvalidOperationException($"pwsh -Command {command} exited with {result.ExitCode}: {result.Stderr}");
             return clock.Elapsed.TotalMilliseconds;

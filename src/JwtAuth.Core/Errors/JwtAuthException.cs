@@ -10,7 +10,7 @@ namespace JwtAuth.Core.Errors
     public class JwtAuthException : Exception
     {
         public JwtAuthException(string errorId, JwtAuthErrorKind kind, string problem, string? fix = null,
-            object? target = null, Exception? innerException = null)
+            object? target = null, Exception? innerException = null, string? targetKind = null)
             : base(Compose(problem, fix), innerException)
         {
             ErrorId = errorId ?? throw new ArgumentNullException(nameof(errorId));
@@ -18,6 +18,7 @@ namespace JwtAuth.Core.Errors
             Problem = problem;
             Fix = fix;
             Target = target;
+            TargetKind = targetKind;
         }
 
         /// <summary>Stable identifier, e.g. <c>KeyFileNotFound</c>; becomes the ErrorRecord's id.</summary>
@@ -33,6 +34,9 @@ namespace JwtAuth.Core.Errors
 
         /// <summary>The object the error is about (a path, a username, a URL); never a secret.</summary>
         public object? Target { get; }
+
+        /// <summary>What <see cref="Target"/> is, in words (e.g. "key file", "thumbprint"); null when the error does not say.</summary>
+        public string? TargetKind { get; }
 
         private static string Compose(string problem, string? fix) =>
             string.IsNullOrEmpty(fix) ? problem : problem + " " + fix;

@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http.Headers;
 using System.Text;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Http
 {
@@ -71,6 +72,6 @@ namespace JwtAuth.Core.Http
 
         public string Describe() =>
             $"HTTP {StatusCode}{(string.IsNullOrEmpty(ReasonPhrase) ? string.Empty : " " + ReasonPhrase)}, " +
-            $"content type {(string.IsNullOrEmpty(ContentType) ? "(none)" : ContentType)}, {Body.Length} bytes";
+            $"content type {(string.IsNullOrEmpty(ContentType) ? "(none)" : ContentType)}, {Plural.Of(Body.Length, "byte")}";
     }
 }

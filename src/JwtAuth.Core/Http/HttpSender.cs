@@ -8,6 +8,7 @@ using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Http
 {
@@ -83,7 +84,7 @@ namespace JwtAuth.Core.Http
                 if (timer.IsCancellationRequested)
                 {
                     throw new TokenEndpointException("RequestTimedOut", JwtAuthErrorKind.OperationTimeout,
-                        $"{what} at {url.GetLeftPart(UriPartial.Path)} did not answer within {timeout.TotalSeconds:0.###} seconds.",
+                        $"{what} at {url.GetLeftPart(UriPartial.Path)} did not answer within {Plural.Of(timeout.TotalSeconds, "second", "0.###")}.",
                         "Check the network path to the host (VPN, proxy, firewall) and try again, or allow more time with -TimeoutSec.",
                         url.GetLeftPart(UriPartial.Path), ex);
                 }

@@ -42,7 +42,7 @@ namespace JwtAuth.Core.Jwt
                     $"Use {AudienceResolver.Production} or {AudienceResolver.Sandbox}.", nameof(audience));
             }
 
-            RsaKeyFactory.CheckSize(key, "signing key");
+            RsaKeyFactory.CheckSize(key, KeyOrigin.Named("signing key"));
             var expires = _clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
 
             // The global signature-provider cache would keep a reference to the caller's key alive

@@ -22,7 +22,7 @@ namespace JwtAuth.Core.Keys
         public static IReadOnlyList<string> GetTargetPaths(CertificateFileRequest request)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(request.Directory) ? "." : request.Directory);
+            var directory = KeyPaths.FullPath(string.IsNullOrWhiteSpace(request.Directory) ? "." : request.Directory, "folder");
             var baseName = ValidBaseName(request.BaseName);
             var paths = new List<string>
             {
@@ -31,6 +31,20 @@ namespace JwtAuth.Core.Keys
             };
             if (request.PfxPassword != null) paths.Add(Path.Combine(directory, baseName + PfxExtension));
             return paths;
+        }
+
+        /// <summary>
+        /// The paths <see cref="Write"/> would write (as <see cref="GetTargetPaths"/>), after refusing what cannot be written
+        /// as asked: an encrypted key in PKCS#1 (an encrypted key is always PKCS#8), an empty password, a bad path or base
+        /// name. Call it before generating a key, so a bad request costs nothing; <see cref="Write"/> calls it too.
+        /// </summary>
+        public static IReadOnlyList<string> Plan(CertificateFileRequest request)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (request.KeyPassword != null && request.KeyFormat == PrivateKeyFormat.Pkcs1) throw KeyErrors.EncryptedPkcs1NotSupported();
+            if (request.KeyPassword?.Length == 0) throw KeyErrors.PasswordEmpty("-KeyPassword", "to write an unencrypted key");
+            if (request.PfxPassword?.Length == 0) throw KeyErrors.PasswordEmpty("-PfxPassword", "to write no PFX");
+            return GetTargetPaths(request);
         }
 
         /// <summary>The target paths that already exist (files or folders); empty means Write will not need -Force.</summary>
@@ -50,7 +64,7 @@ namespace JwtAuth.Core.Keys
         internal static CertificateFiles Write(X509Certificate2 certificateWithKey, CertificateFileRequest request, Action<string>? beforeCommit)
         {
             if (certificateWithKey == null) throw new ArgumentNullException(nameof(certificateWithKey));
-            var targets = GetTargetPaths(request);
+            var targets = Plan(request);
             CheckTargets(targets, request.Force);
 
             var contents = BuildContents(certificateWithKey, request, targets);
@@ -111,7 +125,7 @@ namespace JwtAuth.Core.Keys
                 NotBefore = certificateWithKey.NotBefore.ToUniversalTime(),
                 NotAfter = certificateWithKey.NotAfter.ToUniversalTime(),
                 KeySize = rsa?.KeySize ?? 0,
-                KeyFormat = request.KeyPassword != null ? PrivateKeyFormat.Pkcs8 : request.KeyFormat,
+                KeyFormat = request.KeyFormat,
                 KeyEncrypted = request.KeyPassword != null,
             };
         }
@@ -130,19 +144,19 @@ namespace JwtAuth.Core.Keys
         private static List<(string Path, byte[] Bytes, bool OwnerOnly)> BuildContents(
             X509Certificate2 certificate, CertificateFileRequest request, IReadOnlyList<string> targets)
         {
-            var description = "certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint;
-            if (!certificate.HasPrivateKey) throw KeyErrors.CertificateHasNoPrivateKey(description);
+            var origin = KeyOrigin.Certificate(certificate);
+            if (!certificate.HasPrivateKey) throw KeyErrors.CertificateHasNoPrivateKey(origin);
             RSAParameters key;
             using (var rsa = certificate.GetRSAPrivateKey())
             {
-                if (rsa == null) throw KeyErrors.NotRsa(description, Oids.KeyTypeName(certificate.PublicKey.Oid?.Value ?? "?"));
+                if (rsa == null) throw KeyErrors.NotRsa(origin, Oids.KeyTypeName(certificate.PublicKey.Oid?.Value ?? "?"));
                 try
                 {
                     key = rsa.ExportParameters(includePrivateParameters: true);
                 }
                 catch (CryptographicException e)
                 {
-                    throw KeyErrors.KeyNotExportable(description, e);
+                    throw KeyErrors.KeyNotExportable(origin, e);
                 }
             }
 

@@ -6,16 +6,17 @@ namespace JwtAuth.Core.Keys
     /// <summary>What <see cref="KeyDecoder"/> made of a key input: RSA parameters, or the certificate with its key from a PFX.</summary>
     internal sealed class DecodedKey
     {
-        public DecodedKey(RSAParameters parameters, string source)
+        public DecodedKey(RSAParameters parameters, KeyOrigin origin, bool passwordNotNeeded)
         {
             Parameters = parameters;
-            Source = source;
+            Origin = origin;
+            PasswordNotNeeded = passwordNotNeeded;
         }
 
-        public DecodedKey(X509Certificate2 pfxCertificate, string source)
+        public DecodedKey(X509Certificate2 pfxCertificate, KeyOrigin origin)
         {
             PfxCertificate = pfxCertificate;
-            Source = source;
+            Origin = origin;
         }
 
         /// <summary>The private key; unset when the input was a PFX.</summary>
@@ -25,6 +26,9 @@ namespace JwtAuth.Core.Keys
         public X509Certificate2? PfxCertificate { get; }
 
         /// <summary>Where it came from, for descriptions and errors (e.g. "key text (base64)").</summary>
-        public string Source { get; }
+        public KeyOrigin Origin { get; }
+
+        /// <summary>A password was given but the key is not encrypted, so it was not used.</summary>
+        public bool PasswordNotNeeded { get; }
     }
 }

@@ -8,11 +8,11 @@ namespace JwtAuth.Core.Keys
     /// </summary>
     internal sealed class KeyContent
     {
-        private KeyContent(KeyFormat format, byte[]? der, string source, bool isPem, string? problem)
+        private KeyContent(KeyFormat format, byte[]? der, KeyOrigin origin, bool isPem, string? problem)
         {
             Format = format;
             Der = der;
-            Source = source;
+            Origin = origin;
             IsPem = isPem;
             Problem = problem;
         }
@@ -26,7 +26,7 @@ namespace JwtAuth.Core.Keys
         public byte[]? Der { get; }
 
         /// <summary>e.g. "key file /abs/server.key" or "key text (base64)"; never content.</summary>
-        public string Source { get; }
+        public KeyOrigin Origin { get; }
 
         /// <summary>True when the input was PEM armor (errors then name its BEGIN line).</summary>
         public bool IsPem { get; }
@@ -34,13 +34,13 @@ namespace JwtAuth.Core.Keys
         /// <summary>For <see cref="KeyFormat.NotAKey"/>: what is wrong, completing "cannot be read as an RSA private key: ...".</summary>
         public string? Problem { get; }
 
-        public static KeyContent FromDer(KeyFormat format, byte[] der, string source) => new KeyContent(format, der, source, false, null);
+        public static KeyContent FromDer(KeyFormat format, byte[] der, KeyOrigin origin) => new KeyContent(format, der, origin, false, null);
 
-        public static KeyContent FromPem(KeyFormat format, byte[]? der, string source) => new KeyContent(format, der, source, true, null);
+        public static KeyContent FromPem(KeyFormat format, byte[]? der, KeyOrigin origin) => new KeyContent(format, der, origin, true, null);
 
-        public static KeyContent Empty(string source) => new KeyContent(KeyFormat.Empty, null, source, false, null);
+        public static KeyContent Empty(KeyOrigin origin) => new KeyContent(KeyFormat.Empty, null, origin, false, null);
 
-        public static KeyContent NotAKey(string source, string problem) => new KeyContent(KeyFormat.NotAKey, null, source, false, problem);
+        public static KeyContent NotAKey(KeyOrigin origin, string problem) => new KeyContent(KeyFormat.NotAKey, null, origin, false, problem);
 
         /// <summary>Overwrites the DER once it has been read: it may be a private key.</summary>
         public void Clear()

@@ -10,16 +10,16 @@ namespace JwtAuth.Core.Keys
     /// </summary>
     internal static class KeyDecoder
     {
-        public static DecodedKey Decode(byte[] fileBytes, string? password, string source) =>
-            Decode(KeyFormatDetector.Detect(fileBytes, source), password);
+        public static DecodedKey Decode(byte[] fileBytes, string? password, KeyOrigin origin) =>
+            Decode(KeyFormatDetector.Detect(fileBytes, origin), password);
 
-        public static DecodedKey Decode(string text, string? password, string source) =>
-            Decode(KeyFormatDetector.Detect(text, source), password);
+        public static DecodedKey Decode(string text, string? password, KeyOrigin origin) =>
+            Decode(KeyFormatDetector.Detect(text, origin), password);
 
         /// <summary>Reads the private key out of PEM text; blocks that are not keys (a certificate beside it) are skipped.</summary>
-        public static RSAParameters DecodePem(string text, string? password, string source)
+        public static RSAParameters DecodePem(string text, string? password, KeyOrigin origin)
         {
-            var content = KeyFormatDetector.DetectPem(text, source);
+            var content = KeyFormatDetector.DetectPem(text, origin);
             try
             {
                 return ReadPrivateKey(content, password);
@@ -34,9 +34,9 @@ namespace JwtAuth.Core.Keys
         {
             try
             {
-                return content.Format == KeyFormat.Pfx
-                    ? new DecodedKey(PfxReader.Open(content.Der!, password, content.Source), content.Source)
-                    : new DecodedKey(ReadPrivateKey(content, password), content.Source);
+                if (content.Format == KeyFormat.Pfx) return new DecodedKey(PfxReader.Open(content.Der!, password, content.Origin), content.Origin);
+                var passwordNotNeeded = password != null && content.Format != KeyFormat.EncryptedPkcs8PrivateKey;
+                return new DecodedKey(ReadPrivateKey(content, password), content.Origin, passwordNotNeeded);
             }
             finally
             {
@@ -46,25 +46,25 @@ namespace JwtAuth.Core.Keys
 
         private static RSAParameters ReadPrivateKey(KeyContent content, string? password)
         {
-            var source = content.Source;
+            var origin = content.Origin;
             switch (content.Format)
             {
-                case KeyFormat.Pkcs1PrivateKey: return RsaKeyReader.ReadPkcs1PrivateKey(content.Der!, source);
-                case KeyFormat.Pkcs8PrivateKey: return RsaKeyReader.ReadPkcs8PrivateKey(content.Der!, source);
-                case KeyFormat.EncryptedPkcs8PrivateKey: return RsaKeyReader.ReadEncryptedPkcs8PrivateKey(content.Der!, password, source);
-                case KeyFormat.EcPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.EcPublicKey));
-                case KeyFormat.DsaPrivateKey: throw KeyErrors.NotRsa(source, Oids.KeyTypeName(Oids.Dsa));
-                case KeyFormat.LegacyEncryptedPem: throw KeyErrors.LegacyEncryptedPem(source);
+                case KeyFormat.Pkcs1PrivateKey: return RsaKeyReader.ReadPkcs1PrivateKey(content.Der!, origin);
+                case KeyFormat.Pkcs8PrivateKey: return RsaKeyReader.ReadPkcs8PrivateKey(content.Der!, origin);
+                case KeyFormat.EncryptedPkcs8PrivateKey: return RsaKeyReader.ReadEncryptedPkcs8PrivateKey(content.Der!, password, origin);
+                case KeyFormat.EcPrivateKey: throw KeyErrors.NotRsa(origin, Oids.KeyTypeName(Oids.EcPublicKey));
+                case KeyFormat.DsaPrivateKey: throw KeyErrors.NotRsa(origin, Oids.KeyTypeName(Oids.Dsa));
+                case KeyFormat.LegacyEncryptedPem: throw KeyErrors.LegacyEncryptedPem(origin);
                 case KeyFormat.OpenSshPrivateKey:
-                    throw KeyErrors.Unreadable(source,
+                    throw KeyErrors.Unreadable(origin,
                         "it is in OpenSSH's own key format; convert a copy with 'ssh-keygen -p -m PKCS8 -f copy.key' (RSA keys only)");
                 case KeyFormat.Certificate:
-                    throw KeyErrors.NotAPrivateKey(source, content.IsPem ? "a certificate (BEGIN CERTIFICATE)" : "a certificate (DER)");
+                    throw KeyErrors.NotAPrivateKey(origin, content.IsPem ? "a certificate (BEGIN CERTIFICATE)" : "a certificate (DER)");
                 case KeyFormat.PublicKey:
-                    throw KeyErrors.NotAPrivateKey(source, content.IsPem ? "a public key (BEGIN PUBLIC KEY)" : "a public key");
-                case KeyFormat.CertificateRequest: throw KeyErrors.NotAPrivateKey(source, "a certificate signing request");
-                case KeyFormat.Empty: throw KeyErrors.Empty(source);
-                case KeyFormat.NotAKey: throw KeyErrors.Unreadable(source, content.Problem!);
+                    throw KeyErrors.NotAPrivateKey(origin, content.IsPem ? "a public key (BEGIN PUBLIC KEY)" : "a public key");
+                case KeyFormat.CertificateRequest: throw KeyErrors.NotAPrivateKey(origin, "a certificate signing request");
+                case KeyFormat.Empty: throw KeyErrors.Empty(origin);
+                case KeyFormat.NotAKey: throw KeyErrors.Unreadable(origin, content.Problem!);
                 default: throw new InvalidOperationException("A " + content.Format + " is not read as a bare key.");
             }
         }

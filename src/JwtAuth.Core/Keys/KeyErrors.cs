@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Keys
 {
     /// <summary>
     /// Builds every <see cref="KeyException"/> in one place so the wording stays consistent.
-    /// <paramref name="source"/> arguments are descriptions such as "key file /abs/server.key", never content.
+    /// A <see cref="KeyOrigin"/> names the key in the message ("key file /abs/server.key", never content) and gives
+    /// the error its target: the file's path or the certificate's thumbprint.
     /// </summary>
     internal static class KeyErrors
     {
@@ -16,37 +18,37 @@ namespace JwtAuth.Core.Keys
             KeyErrorIds.KeyFileNotFound, JwtAuthErrorKind.ObjectNotFound,
             $"The key file '{path}' does not exist.",
             "Check the path; give the private key file (.key or .pfx) that belongs to the certificate uploaded to the connected app.",
-            path);
+            path, targetKind: KeyTargetKinds.KeyFile);
 
         public static KeyException PathIsDirectory(string path) => new KeyException(
             KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.InvalidArgument,
             $"The key path '{path}' is a folder, not a file.",
             "Give the path of the private key file itself, e.g. server.key inside that folder.",
-            path);
+            path, targetKind: KeyTargetKinds.KeyFile);
 
         public static KeyException FileAccessDenied(string path, Exception inner) => new KeyException(
             KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.PermissionDenied,
             $"The key file '{path}' cannot be read: permission denied.",
             "Run as the user who owns the key file, or give that user read access to it (keep it unreadable for others).",
-            path, inner);
+            path, inner, KeyTargetKinds.KeyFile);
 
         public static KeyException FileReadFailed(string path, Exception inner) => new KeyException(
             KeyErrorIds.KeyFileUnreadable, JwtAuthErrorKind.ResourceUnavailable,
             $"The key file '{path}' cannot be read: {inner.GetType().Name}.",
             "Check that the file is not locked by another program and that the disk or share is reachable.",
-            path, inner);
+            path, inner, KeyTargetKinds.KeyFile);
 
-        public static KeyException FileTooLarge(string source) => new KeyException(
+        public static KeyException FileTooLarge(KeyOrigin origin) => new KeyException(
             KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
-            $"The {source} is too large to be a key file.",
+            $"The {origin} is too large to be a key file.",
             "Give the PEM private key (.key) or PFX file, not another file.",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException Empty(string source) => new KeyException(
+        public static KeyException Empty(KeyOrigin origin) => new KeyException(
             KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
-            $"The {source} is empty.",
+            $"The {origin} is empty.",
             "Give the PEM private key (-----BEGIN PRIVATE KEY----- ...) or a PFX file; if it came from a pipeline secret, check that the secret is mapped into the job.",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
         public static KeyException TextEmpty() => new KeyException(
             KeyErrorIds.KeyTextEmpty, JwtAuthErrorKind.InvalidArgument,
@@ -58,71 +60,71 @@ namespace JwtAuth.Core.Keys
             "The key was given as text when the org was connected, so JwtAuth has no file or certificate to sign a new assertion with.",
             "Pass the key text again, or connect with a key file or certificate thumbprint so tokens can be renewed without it.");
 
-        public static KeyException NotAPrivateKey(string source, string whatItIs) => new KeyException(
+        public static KeyException NotAPrivateKey(KeyOrigin origin, string whatItIs) => new KeyException(
             KeyErrorIds.NotAPrivateKey, JwtAuthErrorKind.InvalidData,
-            $"The {source} holds {whatItIs}, not a private key.",
+            $"The {origin} holds {whatItIs}, not a private key.",
             "Salesforce gets the certificate (.crt) in the connected app; JwtAuth needs the matching private key (.key, or the .pfx with its password).",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException PasswordRequired(string source) => new KeyException(
+        public static KeyException PasswordRequired(KeyOrigin origin) => new KeyException(
             KeyErrorIds.KeyPasswordRequired, JwtAuthErrorKind.InvalidArgument,
-            $"The {source} is password-protected and no password was given.",
-            "Pass the key's password (for example from a secret variable).",
-            source);
+            $"The {origin} is password-protected and no password was given.",
+            "Pass the key's password with -KeyPassword (a SecureString, for example from a secret variable).",
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException PasswordIncorrect(string source, Exception? inner = null) => new KeyException(
+        public static KeyException PasswordIncorrect(KeyOrigin origin, Exception? inner = null) => new KeyException(
             KeyErrorIds.KeyPasswordIncorrect, JwtAuthErrorKind.AuthenticationError,
-            $"The password does not decrypt the {source}.",
-            "Check the password (and that the secret holding it is the one for this key).",
-            source, inner);
+            $"The password does not decrypt the {origin}.",
+            "Check the password given with -KeyPassword (and that the secret holding it is the one for this key).",
+            origin.Target, inner, origin.TargetKind);
 
-        public static KeyException LegacyEncryptedPem(string source) => new KeyException(
+        public static KeyException LegacyEncryptedPem(KeyOrigin origin) => new KeyException(
             KeyErrorIds.LegacyEncryptedPem, JwtAuthErrorKind.InvalidData,
-            $"The {source} uses the old OpenSSL PEM encryption (Proc-Type: 4,ENCRYPTED), which JwtAuth does not read.",
+            $"The {origin} uses the old OpenSSL PEM encryption (Proc-Type: 4,ENCRYPTED), which JwtAuth does not read.",
             "Convert it once to encrypted PKCS#8: 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out new.key', or remove the password: 'openssl rsa -in old.key -out new.key'.",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException TooSmall(string source, int bits) => new KeyException(
+        public static KeyException TooSmall(KeyOrigin origin, int bits) => new KeyException(
             KeyErrorIds.KeyTooSmall, JwtAuthErrorKind.InvalidData,
-            $"The {source} is a {bits}-bit RSA key; Salesforce needs RSA keys of at least {MinimumKeySize} bits.",
+            $"The {origin} is a {bits}-bit RSA key; Salesforce needs RSA keys of at least {MinimumKeySize} bits.",
             "Create a new key and certificate (New-SfCertificate, 2048 bits or more) and upload the new certificate to the connected app.",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException NotRsa(string source, string keyType) => new KeyException(
+        public static KeyException NotRsa(KeyOrigin origin, string keyType) => new KeyException(
             KeyErrorIds.KeyNotRsa, JwtAuthErrorKind.InvalidData,
-            $"The {source} holds a key of type {keyType}, not RSA; Salesforce signs JWT bearer assertions only with RSA keys (RS256).",
+            $"The {origin} holds a key of type {keyType}, not RSA; Salesforce signs JWT bearer assertions only with RSA keys (RS256).",
             "Create an RSA key and certificate (New-SfCertificate) and upload the new certificate to the connected app.",
-            source);
+            origin.Target, targetKind: origin.TargetKind);
 
-        public static KeyException Unreadable(string source, string why, Exception? inner = null) => new KeyException(
+        public static KeyException Unreadable(KeyOrigin origin, string why, Exception? inner = null) => new KeyException(
             KeyErrorIds.KeyUnreadable, JwtAuthErrorKind.InvalidData,
-            $"The {source} cannot be read as an RSA private key: {why}.",
+            $"The {origin} cannot be read as an RSA private key: {why}.",
             "Give a PEM private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY, optionally encrypted PKCS#8) or a PFX/P12 file; check that the file or secret was copied whole.",
-            source, inner);
+            origin.Target, inner, origin.TargetKind);
 
         public static KeyException CertificateNotFound(string thumbprint, IEnumerable<string> stores) => new KeyException(
             KeyErrorIds.CertificateNotFound, JwtAuthErrorKind.ObjectNotFound,
             $"No certificate with thumbprint {thumbprint} is in {string.Join(" or ", stores)}.",
             "Import the .pfx (certificate with its private key) into Cert:\\CurrentUser\\My, or check the thumbprint (Get-ChildItem Cert:\\CurrentUser\\My).",
-            thumbprint);
+            thumbprint, targetKind: KeyTargetKinds.Thumbprint);
 
-        public static KeyException CertificateHasNoPrivateKey(string description) => new KeyException(
+        public static KeyException CertificateHasNoPrivateKey(KeyOrigin origin) => new KeyException(
             KeyErrorIds.CertificateHasNoPrivateKey, JwtAuthErrorKind.InvalidData,
-            $"The {description} has no private key.",
+            $"The {origin} has no private key.",
             "Import the .pfx (certificate together with its private key), not the .crt, or give the key file instead.",
-            description);
+            origin.Target, targetKind: origin.TargetKind);
 
         public static KeyException InvalidThumbprint(string given) => new KeyException(
             KeyErrorIds.InvalidThumbprint, JwtAuthErrorKind.InvalidArgument,
             "The thumbprint is not 40 hexadecimal characters.",
             "Copy the certificate's SHA-1 thumbprint, e.g. from Get-ChildItem Cert:\\CurrentUser\\My.",
-            given);
+            given, targetKind: KeyTargetKinds.Thumbprint);
 
         public static KeyException InvalidKeySize(int bits) => new KeyException(
             KeyErrorIds.InvalidKeySize, JwtAuthErrorKind.InvalidArgument,
             $"{bits} is not a supported RSA key size.",
             "Use 2048 (default), 3072 or 4096.",
-            bits);
+            bits, targetKind: KeyTargetKinds.Value);
 
         public static KeyException InvalidCommonName(string why) => new KeyException(
             KeyErrorIds.InvalidCommonName, JwtAuthErrorKind.InvalidArgument,
@@ -131,38 +133,67 @@ namespace JwtAuth.Core.Keys
 
         public static KeyException InvalidValidity(int days) => new KeyException(
             KeyErrorIds.InvalidValidity, JwtAuthErrorKind.InvalidArgument,
-            $"{days} days is not a valid certificate lifetime.",
+            $"{Plural.Of(days, "day")} is not a valid certificate lifetime.",
             "Give between 1 and 36500 days (Salesforce accepts any; 365 to 730 is common).",
-            days);
+            days, targetKind: KeyTargetKinds.Value);
 
         public static KeyException InvalidFileName(string name) => new KeyException(
             KeyErrorIds.InvalidFileName, JwtAuthErrorKind.InvalidArgument,
             $"'{name}' is not a valid base name for the key and certificate files.",
             "Give a plain file name without folder separators or extension, e.g. 'server'; choose the folder separately.",
-            name);
+            name, targetKind: KeyTargetKinds.FileName);
 
-        public static KeyException KeyNotExportable(string description, Exception inner) => new KeyException(
+        public static KeyException KeyNotExportable(KeyOrigin origin, Exception inner) => new KeyException(
             KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.InvalidOperation,
-            $"The private key of {description} cannot be exported, so no key file can be written.",
+            $"The private key of {origin} cannot be exported, so no key file can be written.",
             "Create a new certificate with New-SfCertificate, which writes the key as it creates it.",
-            description, inner);
+            origin.Target, inner, origin.TargetKind);
 
         public static KeyException FilesExist(IReadOnlyList<string> paths) => new KeyException(
             KeyErrorIds.CertificateFileExists, JwtAuthErrorKind.ResourceExists,
             $"Not written: {string.Join(", ", paths)} already exist{(paths.Count == 1 ? "s" : string.Empty)}; nothing was changed.",
             "Use -Force to overwrite, or choose another folder or base name.",
-            paths.Count == 1 ? paths[0] : (object)paths);
+            paths.Count == 1 ? paths[0] : (object)paths, targetKind: KeyTargetKinds.Path);
 
         public static KeyException TargetIsDirectory(string path) => new KeyException(
             KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.WriteError,
             $"Not written: '{path}' is a folder; nothing was changed.",
             "Choose another base name or folder.",
-            path);
+            path, targetKind: KeyTargetKinds.Path);
 
         public static KeyException WriteFailed(string path, Exception inner) => new KeyException(
             KeyErrorIds.CertificateWriteFailed, JwtAuthErrorKind.WriteError,
             $"Writing '{path}' failed ({inner.GetType().Name}: {inner.Message}); no new file was left behind and existing files were kept.",
             "Check that the folder exists and is writable, and that there is free space.",
-            path, inner);
+            path, inner, KeyTargetKinds.Path);
+
+        public static KeyException EncryptedPkcs1NotSupported() => new KeyException(
+            KeyErrorIds.EncryptedPkcs1NotSupported, JwtAuthErrorKind.InvalidArgument,
+            "-KeyFormat Pkcs1 cannot be combined with -KeyPassword: an encrypted key is written as PKCS#8 (BEGIN ENCRYPTED PRIVATE KEY), " +
+            "PKCS#1 has no standard encrypted form. Nothing was written.",
+            "Give -KeyFormat Pkcs8 (the default) to write the encrypted key, or leave out -KeyPassword to write an unencrypted PKCS#1 key.");
+
+        /// <param name="parameter">The parameter that was empty, e.g. "-PfxPassword".</param>
+        /// <param name="withoutIt">What leaving the parameter out does, e.g. "to write no PFX".</param>
+        public static KeyException PasswordEmpty(string parameter, string withoutIt) => new KeyException(
+            KeyErrorIds.PasswordEmpty, JwtAuthErrorKind.InvalidArgument,
+            $"The password given with {parameter} is empty; an empty password protects nothing. Nothing was written.",
+            $"Give a password that is not empty with {parameter}, or leave {parameter} out {withoutIt}.");
+
+        /// <param name="what">What the path is for, e.g. "folder" or "key file".</param>
+        public static KeyException InvalidPath(string path, string what, string why, Exception? inner = null) => new KeyException(
+            KeyErrorIds.InvalidPath, JwtAuthErrorKind.InvalidArgument,
+            $"The {what} path '{Shown(path)}' is not a valid path: {why}.",
+            "Check the path for stray characters (e.g. pasted along with it) and give it again.",
+            path, inner, KeyTargetKinds.Path);
+
+        // A path with a NUL or another control character would cut or garble the message where it is printed.
+        private static string Shown(string path)
+        {
+            var shown = new System.Text.StringBuilder(path.Length);
+            foreach (var c in path)
+                shown.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+            return shown.ToString();
+        }
     }
 }

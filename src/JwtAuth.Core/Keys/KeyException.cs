@@ -10,8 +10,8 @@ namespace JwtAuth.Core.Keys
     public sealed class KeyException : JwtAuthException
     {
         public KeyException(string errorId, JwtAuthErrorKind kind, string problem, string? fix = null,
-            object? target = null, Exception? innerException = null)
-            : base(errorId, kind, problem, fix, target, innerException)
+            object? target = null, Exception? innerException = null, string? targetKind = null)
+            : base(errorId, kind, problem, fix, target, innerException, targetKind)
         {
         }
     }
@@ -39,5 +39,8 @@ namespace JwtAuth.Core.Keys
         public const string InvalidFileName = nameof(InvalidFileName);
         public const string CertificateFileExists = nameof(CertificateFileExists);
         public const string CertificateWriteFailed = nameof(CertificateWriteFailed);
+        public const string EncryptedPkcs1NotSupported = nameof(EncryptedPkcs1NotSupported);
+        public const string PasswordEmpty = nameof(PasswordEmpty);
+        public const string InvalidPath = nameof(InvalidPath);
     }
 }

@@ -5,12 +5,12 @@ namespace JwtAuth.Core.Keys
     /// <summary>The DER half of the decision: which key, certificate or PFX structure the bytes have.</summary>
     internal static partial class KeyFormatDetector
     {
-        private static KeyContent FromDer(byte[] der, string source)
+        private static KeyContent FromDer(byte[] der, KeyOrigin origin)
         {
             var format = DerFormat(der);
             return format == KeyFormat.NotAKey
-                ? KeyContent.NotAKey(source, "it is neither PEM text nor a DER key or PFX")
-                : KeyContent.FromDer(format, der, source);
+                ? KeyContent.NotAKey(origin, "it is neither PEM text nor a DER key or PFX")
+                : KeyContent.FromDer(format, der, origin);
         }
 
         private static KeyFormat DerFormat(byte[] der)

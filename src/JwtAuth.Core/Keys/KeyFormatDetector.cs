@@ -23,52 +23,52 @@ namespace JwtAuth.Core.Keys
         };
 
         /// <summary>The bytes of a key file: empty, text (UTF-8, or UTF-16 as Windows PowerShell 5.1 writes it), or DER.</summary>
-        public static KeyContent Detect(byte[] bytes, string source)
+        public static KeyContent Detect(byte[] bytes, KeyOrigin origin)
         {
-            if (bytes.Length == 0) return KeyContent.Empty(source);
-            if (!TryDecodeText(bytes, out var text)) return FromDer(bytes, source);
-            if (string.IsNullOrWhiteSpace(text)) return KeyContent.Empty(source);
-            return FromText(text, source, givenAsText: false);
+            if (bytes.Length == 0) return KeyContent.Empty(origin);
+            if (!TryDecodeText(bytes, out var text)) return FromDer(bytes, origin);
+            if (string.IsNullOrWhiteSpace(text)) return KeyContent.Empty(origin);
+            return FromText(text, origin, givenAsText: false);
         }
 
         /// <summary>Key text as a pipeline secret delivers it (the caller has refused empty text).</summary>
-        public static KeyContent Detect(string text, string source) => FromText(text, source, givenAsText: true);
+        public static KeyContent Detect(string text, KeyOrigin origin) => FromText(text, origin, givenAsText: true);
 
         /// <summary>PEM text taken as it is: no clean-up and no base64 of a whole file.</summary>
-        public static KeyContent DetectPem(string text, string source) => FromPem(text, source);
+        public static KeyContent DetectPem(string text, KeyOrigin origin) => FromPem(text, origin);
 
-        private static KeyContent FromText(string text, string source, bool givenAsText)
+        private static KeyContent FromText(string text, KeyOrigin origin, bool givenAsText)
         {
             var normalized = KeyTextNormalizer.Normalize(text);
-            if (ContainsPem(normalized)) return FromPem(normalized, source);
+            if (ContainsPem(normalized)) return FromPem(normalized, origin);
 
             var decoded = TryDecodeBase64(normalized);
             if (decoded == null)
-                return KeyContent.NotAKey(source, givenAsText && LooksLikeExistingFile(normalized)
+                return KeyContent.NotAKey(origin, givenAsText && LooksLikeExistingFile(normalized)
                     ? "it is the path of a file, not the key itself; pass the path as the key file instead"
                     : "it holds no PEM block (-----BEGIN PRIVATE KEY-----) and is not base64 of a key or PFX");
             if (TryDecodeText(decoded, out var inner) && ContainsPem(inner))
             {
                 Array.Clear(decoded, 0, decoded.Length);
-                return FromPem(KeyTextNormalizer.Normalize(inner), source + " (base64 of PEM)");
+                return FromPem(KeyTextNormalizer.Normalize(inner), origin.Encoded("base64 of PEM"));
             }
-            return FromDer(decoded, source + " (base64)");
+            return FromDer(decoded, origin.Encoded("base64"));
         }
 
-        private static KeyContent FromPem(string text, string source)
+        private static KeyContent FromPem(string text, KeyOrigin origin)
         {
             var blocks = Pem.ReadAll(text);
             if (blocks.Count == 0)
-                return KeyContent.NotAKey(source, ContainsPem(text)
+                return KeyContent.NotAKey(origin, ContainsPem(text)
                     ? "it has a -----BEGIN line without its matching -----END line (was the text cut off?)"
                     : "it holds no PEM block (-----BEGIN ...-----)");
 
             // A certificate beside the key (one file with both) is skipped.
             var key = blocks.FirstOrDefault(b => PrivateKeyLabels.Contains(b.Label));
-            if (key == null) return FromBlocksWithoutKey(blocks, source);
-            if (IsLegacyEncrypted(key)) return KeyContent.FromPem(KeyFormat.LegacyEncryptedPem, null, source);
+            if (key == null) return FromBlocksWithoutKey(blocks, origin);
+            if (IsLegacyEncrypted(key)) return KeyContent.FromPem(KeyFormat.LegacyEncryptedPem, null, origin);
             if (key.Der == null)
-                return KeyContent.NotAKey(source, $"the body of its {key.Label} block is not valid base64 (was the text changed or cut?)");
+                return KeyContent.NotAKey(origin, $"the body of its {key.Label} block is not valid base64 (was the text changed or cut?)");
 
             var format = key.Label switch
             {
@@ -79,19 +79,19 @@ namespace JwtAuth.Core.Keys
                 PemLabels.DsaPrivateKey => KeyFormat.DsaPrivateKey,
                 _ => KeyFormat.OpenSshPrivateKey,
             };
-            return KeyContent.FromPem(format, key.Der, source);
+            return KeyContent.FromPem(format, key.Der, origin);
         }
 
-        private static KeyContent FromBlocksWithoutKey(IReadOnlyList<PemBlock> blocks, string source)
+        private static KeyContent FromBlocksWithoutKey(IReadOnlyList<PemBlock> blocks, KeyOrigin origin)
         {
             var labels = blocks.Select(b => b.Label).ToList();
             if (labels.Any(l => l == PemLabels.Certificate || l == PemLabels.X509Certificate || l == PemLabels.TrustedCertificate))
-                return KeyContent.FromPem(KeyFormat.Certificate, null, source);
+                return KeyContent.FromPem(KeyFormat.Certificate, null, origin);
             if (labels.Any(l => l == PemLabels.PublicKey || l == PemLabels.RsaPublicKey))
-                return KeyContent.FromPem(KeyFormat.PublicKey, null, source);
+                return KeyContent.FromPem(KeyFormat.PublicKey, null, origin);
             if (labels.Any(l => l == PemLabels.CertificateRequest || l == PemLabels.NewCertificateRequest))
-                return KeyContent.FromPem(KeyFormat.CertificateRequest, null, source);
-            return KeyContent.NotAKey(source, "its PEM block (" + string.Join(", ", labels.Distinct()) + ") is not a private key");
+                return KeyContent.FromPem(KeyFormat.CertificateRequest, null, origin);
+            return KeyContent.NotAKey(origin, "its PEM block (" + string.Join(", ", labels.Distinct()) + ") is not a private key");
         }
 
         // OpenSSL's "Proc-Type: 4,ENCRYPTED" with "DEK-Info:"; a key encrypted that way has no PKCS#8 form to read.

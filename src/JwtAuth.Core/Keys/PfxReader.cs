@@ -11,9 +11,9 @@ namespace JwtAuth.Core.Keys
     internal static class PfxReader
     {
         /// <summary>The first certificate with a private key; the caller owns it. The PFX's other certificates are disposed.</summary>
-        public static X509Certificate2 Open(byte[] pfx, string? password, string source)
+        public static X509Certificate2 Open(byte[] pfx, string? password, KeyOrigin origin)
         {
-            var effectivePassword = ChoosePassword(pfx, password, source);
+            var effectivePassword = ChoosePassword(pfx, password, origin);
             var certificates = new X509Certificate2Collection();
             try
             {
@@ -21,7 +21,7 @@ namespace JwtAuth.Core.Keys
             }
             catch (CryptographicException e)
             {
-                throw KeyErrors.Unreadable(source, "the PFX cannot be opened with the given password", e);
+                throw KeyErrors.Unreadable(origin, "the PFX cannot be opened with the given password", e);
             }
 
             X509Certificate2? withKey = null;
@@ -30,21 +30,21 @@ namespace JwtAuth.Core.Keys
                 if (withKey == null && certificate.HasPrivateKey) withKey = certificate;
                 else certificate.Dispose();
             }
-            return withKey ?? throw KeyErrors.NotAPrivateKey(source, "a PFX with certificates only");
+            return withKey ?? throw KeyErrors.NotAPrivateKey(origin, "a PFX with certificates only");
         }
 
-        private static string? ChoosePassword(byte[] pfx, string? password, string source)
+        private static string? ChoosePassword(byte[] pfx, string? password, KeyOrigin origin)
         {
             if (password != null)
             {
-                if (Pkcs12MacCheck.Check(pfx, password) == Pkcs12MacCheck.Outcome.Mismatch) throw KeyErrors.PasswordIncorrect(source);
+                if (Pkcs12MacCheck.Check(pfx, password) == Pkcs12MacCheck.Outcome.Mismatch) throw KeyErrors.PasswordIncorrect(origin);
                 return password;
             }
             // "No password" is written two ways: an empty BMPString ("") or no bytes at all (null).
             var empty = Pkcs12MacCheck.Check(pfx, string.Empty);
             if (empty != Pkcs12MacCheck.Outcome.Mismatch) return string.Empty;
             if (Pkcs12MacCheck.Check(pfx, null) == Pkcs12MacCheck.Outcome.Matches) return null;
-            throw KeyErrors.PasswordRequired(source);
+            throw KeyErrors.PasswordRequired(origin);
         }
 
         private static X509KeyStorageFlags StorageFlags() =>

@@ -24,17 +24,17 @@ namespace JwtAuth.Core.Keys
         }
 
         /// <summary>Imports a private key, refusing small keys and keys whose parts do not fit together.</summary>
-        public static RSA Import(RSAParameters parameters, string source)
+        public static RSA Import(RSAParameters parameters, KeyOrigin origin)
         {
             try
             {
                 var bits = KeySizeInBits(parameters);
-                if (bits < KeyErrors.MinimumKeySize) throw KeyErrors.TooSmall(source, bits);
+                if (bits < KeyErrors.MinimumKeySize) throw KeyErrors.TooSmall(origin, bits);
                 var rsa = Create();
                 try
                 {
                     rsa.ImportParameters(parameters);
-                    CheckConsistent(rsa, parameters, source);
+                    CheckConsistent(rsa, parameters, origin);
                     return rsa;
                 }
                 catch
@@ -45,7 +45,7 @@ namespace JwtAuth.Core.Keys
             }
             catch (CryptographicException e)
             {
-                throw KeyErrors.Unreadable(source, "the key's parts do not form a valid RSA key", e);
+                throw KeyErrors.Unreadable(origin, "the key's parts do not form a valid RSA key", e);
             }
             finally
             {
@@ -53,20 +53,20 @@ namespace JwtAuth.Core.Keys
             }
         }
 
-        public static void CheckSize(RSA rsa, string source)
+        public static void CheckSize(RSA rsa, KeyOrigin origin)
         {
-            if (rsa.KeySize < KeyErrors.MinimumKeySize) throw KeyErrors.TooSmall(source, rsa.KeySize);
+            if (rsa.KeySize < KeyErrors.MinimumKeySize) throw KeyErrors.TooSmall(origin, rsa.KeySize);
         }
 
         // A damaged key would sign happily and Salesforce would answer "invalid assertion"; catch it here instead.
-        private static void CheckConsistent(RSA rsa, RSAParameters parameters, string source)
+        private static void CheckConsistent(RSA rsa, RSAParameters parameters, KeyOrigin origin)
         {
             var probe = new byte[] { 0x4A, 0x77, 0x74 };
             var signature = rsa.SignData(probe, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var publicOnly = Create();
             publicOnly.ImportParameters(new RSAParameters { Modulus = parameters.Modulus, Exponent = parameters.Exponent });
             if (!publicOnly.VerifyData(probe, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
-                throw KeyErrors.Unreadable(source, "the key's parts do not form a valid RSA key (it may be damaged)");
+                throw KeyErrors.Unreadable(origin, "the key's parts do not form a valid RSA key (it may be damaged)");
         }
 
         private static int KeySizeInBits(RSAParameters key)

@@ -12,19 +12,19 @@ namespace JwtAuth.Core.Keys
     /// </summary>
     public static class RsaKeyReader
     {
-        private const string DefaultSource = "key";
+        private static readonly KeyOrigin DefaultOrigin = KeyOrigin.Named("key");
 
         /// <summary>Reads a DER PKCS#1 RSAPrivateKey (BEGIN RSA PRIVATE KEY).</summary>
-        public static RSAParameters ReadPkcs1PrivateKey(byte[] der) => ReadPkcs1PrivateKey(der, DefaultSource);
+        public static RSAParameters ReadPkcs1PrivateKey(byte[] der) => ReadPkcs1PrivateKey(der, DefaultOrigin);
 
-        internal static RSAParameters ReadPkcs1PrivateKey(ReadOnlyMemory<byte> der, string source)
+        internal static RSAParameters ReadPkcs1PrivateKey(ReadOnlyMemory<byte> der, KeyOrigin origin)
         {
             try
             {
                 var outer = new AsnReader(der, AsnEncodingRules.BER);
                 var seq = outer.ReadSequence();
                 if (!seq.TryReadInt32(out var version) || version != 0)
-                    throw KeyErrors.Unreadable(source, "the PKCS#1 key has an unsupported version (multi-prime keys are not supported)");
+                    throw KeyErrors.Unreadable(origin, "the PKCS#1 key has an unsupported version (multi-prime keys are not supported)");
                 var modulus = Unsigned(seq.ReadIntegerBytes());
                 var exponent = Unsigned(seq.ReadIntegerBytes());
                 var d = Unsigned(seq.ReadIntegerBytes());
@@ -51,40 +51,40 @@ namespace JwtAuth.Core.Keys
             }
             catch (AsnContentException e)
             {
-                throw KeyErrors.Unreadable(source, "the RSA private key structure is damaged", e);
+                throw KeyErrors.Unreadable(origin, "the RSA private key structure is damaged", e);
             }
         }
 
         /// <summary>Reads a DER PKCS#8 PrivateKeyInfo (BEGIN PRIVATE KEY) holding an RSA key; other key types are a KeyNotRsa error.</summary>
-        public static RSAParameters ReadPkcs8PrivateKey(byte[] der) => ReadPkcs8PrivateKey(der, DefaultSource);
+        public static RSAParameters ReadPkcs8PrivateKey(byte[] der) => ReadPkcs8PrivateKey(der, DefaultOrigin);
 
-        internal static RSAParameters ReadPkcs8PrivateKey(ReadOnlyMemory<byte> der, string source)
+        internal static RSAParameters ReadPkcs8PrivateKey(ReadOnlyMemory<byte> der, KeyOrigin origin)
         {
             ReadOnlyMemory<byte> inner;
             try
             {
                 var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
                 if (!seq.TryReadInt32(out var version) || (version != 0 && version != 1))
-                    throw KeyErrors.Unreadable(source, "the PKCS#8 key has an unsupported version");
+                    throw KeyErrors.Unreadable(origin, "the PKCS#8 key has an unsupported version");
                 var algorithm = seq.ReadSequence();
                 var oid = algorithm.ReadObjectIdentifier();
-                if (oid != Oids.Rsa) throw KeyErrors.NotRsa(source, Oids.KeyTypeName(oid));
+                if (oid != Oids.Rsa) throw KeyErrors.NotRsa(origin, Oids.KeyTypeName(oid));
                 inner = seq.ReadOctetString();
             }
             catch (AsnContentException e)
             {
-                throw KeyErrors.Unreadable(source, "the PKCS#8 private key structure is damaged", e);
+                throw KeyErrors.Unreadable(origin, "the PKCS#8 private key structure is damaged", e);
             }
-            return ReadPkcs1PrivateKey(inner, source);
+            return ReadPkcs1PrivateKey(inner, origin);
         }
 
         /// <summary>Decrypts a DER EncryptedPrivateKeyInfo (PBES2: PBKDF2 HMAC-SHA1/256/384/512, AES-CBC or 3DES-CBC).</summary>
         public static RSAParameters ReadEncryptedPkcs8PrivateKey(byte[] der, string? password) =>
-            ReadEncryptedPkcs8PrivateKey(der, password, DefaultSource);
+            ReadEncryptedPkcs8PrivateKey(der, password, DefaultOrigin);
 
-        internal static RSAParameters ReadEncryptedPkcs8PrivateKey(ReadOnlyMemory<byte> der, string? password, string source)
+        internal static RSAParameters ReadEncryptedPkcs8PrivateKey(ReadOnlyMemory<byte> der, string? password, KeyOrigin origin)
         {
-            if (password == null) throw KeyErrors.PasswordRequired(source);
+            if (password == null) throw KeyErrors.PasswordRequired(origin);
             ReadOnlyMemory<byte> algorithm;
             byte[] cipherText;
             try
@@ -95,7 +95,7 @@ namespace JwtAuth.Core.Keys
             }
             catch (AsnContentException e)
             {
-                throw KeyErrors.Unreadable(source, "the encrypted PKCS#8 structure is damaged", e);
+                throw KeyErrors.Unreadable(origin, "the encrypted PKCS#8 structure is damaged", e);
             }
 
             byte[] plain;
@@ -105,25 +105,25 @@ namespace JwtAuth.Core.Keys
             }
             catch (NotSupportedException e)
             {
-                throw KeyErrors.Unreadable(source, e.Message);
+                throw KeyErrors.Unreadable(origin, e.Message);
             }
             catch (AsnContentException e)
             {
-                throw KeyErrors.Unreadable(source, "the encryption parameters are damaged", e);
+                throw KeyErrors.Unreadable(origin, "the encryption parameters are damaged", e);
             }
             catch (CryptographicException e)
             {
-                throw KeyErrors.PasswordIncorrect(source, e);
+                throw KeyErrors.PasswordIncorrect(origin, e);
             }
 
             try
             {
-                return ReadPkcs8PrivateKey(plain, source);
+                return ReadPkcs8PrivateKey(plain, origin);
             }
             catch (KeyException e) when (e.ErrorId == KeyErrorIds.KeyUnreadable)
             {
                 // Padding checks let about one wrong password in 256 through; the garbage then fails to parse.
-                throw KeyErrors.PasswordIncorrect(source);
+                throw KeyErrors.PasswordIncorrect(origin);
             }
             finally
             {
@@ -139,7 +139,7 @@ namespace JwtAuth.Core.Keys
                 var seq = new AsnReader(der, AsnEncodingRules.BER).ReadSequence();
                 var algorithm = seq.ReadSequence();
                 var oid = algorithm.ReadObjectIdentifier();
-                if (oid != Oids.Rsa) throw KeyErrors.NotRsa("public key", Oids.KeyTypeName(oid));
+                if (oid != Oids.Rsa) throw KeyErrors.NotRsa(KeyOrigin.Named("public key"), Oids.KeyTypeName(oid));
                 var bits = seq.ReadBitString(out _);
                 var rsa = new AsnReader(bits, AsnEncodingRules.BER).ReadSequence();
                 var result = new RSAParameters
@@ -152,13 +152,13 @@ namespace JwtAuth.Core.Keys
             }
             catch (AsnContentException e)
             {
-                throw KeyErrors.Unreadable("public key", "the SubjectPublicKeyInfo structure is damaged", e);
+                throw KeyErrors.Unreadable(KeyOrigin.Named("public key"), "the SubjectPublicKeyInfo structure is damaged", e);
             }
         }
 
         /// <summary>Reads the private key from PEM text (any of the formats above; a certificate beside it is skipped).</summary>
         public static RSAParameters ImportPem(string pemText, string? password = null) =>
-            KeyDecoder.DecodePem(pemText ?? throw new ArgumentNullException(nameof(pemText)), password, "key text");
+            KeyDecoder.DecodePem(pemText ?? throw new ArgumentNullException(nameof(pemText)), password, KeyOrigin.Text());
 
         private static byte[] Unsigned(ReadOnlyMemory<byte> integer)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Keys
 {
@@ -52,7 +53,7 @@ namespace JwtAuth.Core.Keys
         {
             var name = (commonName ?? string.Empty).Trim();
             if (name.Length == 0) throw KeyErrors.InvalidCommonName("is empty");
-            if (name.Length > MaxCommonNameLength) throw KeyErrors.InvalidCommonName($"is {name.Length} characters long (at most {MaxCommonNameLength})");
+            if (name.Length > MaxCommonNameLength) throw KeyErrors.InvalidCommonName($"is {Plural.Of(name.Length, "character")} long (at most {MaxCommonNameLength})");
             foreach (var c in name)
                 if (char.IsControl(c)) throw KeyErrors.InvalidCommonName("contains a control character");
 

@@ -15,7 +15,8 @@ namespace JwtAuth.Core.Keys
         private readonly X509Certificate2? _ownedCertificate;
         private bool _disposed;
 
-        internal SigningKey(RSA rsa, KeyReference reference, string description, X509Certificate2? certificate, bool ownsCertificate)
+        internal SigningKey(RSA rsa, KeyReference reference, string description, X509Certificate2? certificate, bool ownsCertificate,
+            bool passwordNotNeeded = false)
         {
             _rsa = rsa;
             Reference = reference;
@@ -23,6 +24,7 @@ namespace JwtAuth.Core.Keys
             Certificate = certificate;
             _ownedCertificate = ownsCertificate ? certificate : null;
             KeySize = rsa.KeySize;
+            PasswordNotNeeded = passwordNotNeeded;
         }
 
         /// <summary>The private key.</summary>
@@ -46,6 +48,17 @@ namespace JwtAuth.Core.Keys
 
         /// <summary>The certificate that came with the key (PFX or certificate store), when there was one.</summary>
         public X509Certificate2? Certificate { get; }
+
+        /// <summary>
+        /// A password was given but the key is not encrypted (PEM PKCS#1 or PKCS#8), so it was not used. The caller
+        /// says so (<see cref="PasswordNotNeededWarning"/>): a password that opens nothing often means the wrong key file.
+        /// </summary>
+        public bool PasswordNotNeeded { get; }
+
+        /// <summary>The warning to show when <see cref="PasswordNotNeeded"/>; null otherwise.</summary>
+        public string? PasswordNotNeededWarning => PasswordNotNeeded
+            ? $"The {Description} is not encrypted, so the password given with -KeyPassword was not needed and was not used."
+            : null;
 
         public override string ToString() => Description;
 

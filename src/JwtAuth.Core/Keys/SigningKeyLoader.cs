@@ -24,12 +24,12 @@ namespace JwtAuth.Core.Keys
         public static SigningKey FromFile(string path, string? password = null)
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("A key file path is required.", nameof(path));
-            var fullPath = Path.GetFullPath(path);
-            var source = "key file " + fullPath;
-            var bytes = ReadFile(fullPath, source);
+            var fullPath = KeyPaths.FullPath(path, KeyTargetKinds.KeyFile);
+            var origin = KeyOrigin.File(fullPath);
+            var bytes = ReadFile(fullPath, origin);
             try
             {
-                return FromDecoded(KeyDecoder.Decode(bytes, password, source), KeyReference.File(fullPath));
+                return FromDecoded(KeyDecoder.Decode(bytes, password, origin), KeyReference.File(fullPath));
             }
             finally
             {
@@ -45,15 +45,15 @@ namespace JwtAuth.Core.Keys
         public static SigningKey FromText(string text, string? password = null)
         {
             if (string.IsNullOrWhiteSpace(text?.Replace("\uFEFF", string.Empty))) throw KeyErrors.TextEmpty();
-            return FromDecoded(KeyDecoder.Decode(text!, password, "key text"), KeyReference.None());
+            return FromDecoded(KeyDecoder.Decode(text!, password, KeyOrigin.Text()), KeyReference.None());
         }
 
         /// <summary>Uses the private key of a certificate object (e.g. from Get-PfxCertificate or a store). The caller keeps ownership of it.</summary>
         public static SigningKey FromCertificate(X509Certificate2 certificate)
         {
             if (certificate == null) throw new ArgumentNullException(nameof(certificate));
-            return FromCertificate(certificate, "certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint,
-                KeyReference.None(), ownsCertificate: false);
+            var origin = KeyOrigin.Certificate(certificate);
+            return FromCertificate(certificate, origin, origin.Description, KeyReference.None(), ownsCertificate: false);
         }
 
         /// <summary>
@@ -63,8 +63,8 @@ namespace JwtAuth.Core.Keys
         public static SigningKey FromThumbprint(string thumbprint)
         {
             var (certificate, normalized, store) = CertificateStoreLookup.Find(thumbprint);
-            var description = "certificate " + certificate.Subject + ", thumbprint " + normalized + " in " + store;
-            return FromCertificate(certificate, description, KeyReference.Store(normalized, store), ownsCertificate: true);
+            var origin = KeyOrigin.Certificate(certificate, store);
+            return FromCertificate(certificate, origin, origin.Description, KeyReference.Store(normalized, store), ownsCertificate: true);
         }
 
         /// <summary>
@@ -85,14 +85,14 @@ namespace JwtAuth.Core.Keys
             }
         }
 
-        private static byte[] ReadFile(string fullPath, string source)
+        private static byte[] ReadFile(string fullPath, KeyOrigin origin)
         {
             if (Directory.Exists(fullPath)) throw KeyErrors.PathIsDirectory(fullPath);
             if (!File.Exists(fullPath)) throw KeyErrors.FileNotFound(fullPath);
             try
             {
                 using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge(source);
+                if (stream.Length > MaxFileBytes) throw KeyErrors.FileTooLarge(origin);
                 var bytes = new byte[stream.Length];
                 var read = 0;
                 while (read < bytes.Length)
@@ -116,19 +116,21 @@ namespace JwtAuth.Core.Keys
         private static SigningKey FromDecoded(DecodedKey key, KeyReference reference)
         {
             if (key.PfxCertificate == null)
-                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Source), reference, key.Source, null, false);
+                return new SigningKey(RsaKeyFactory.Import(key.Parameters, key.Origin), reference, key.Origin.Description, null, false,
+                    key.PasswordNotNeeded);
             var certificate = key.PfxCertificate;
-            var description = key.Source + " (certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint + ")";
-            return FromCertificate(certificate, description, reference, ownsCertificate: true, errorSource: key.Source);
+            var description = key.Origin.Description + " (certificate " + certificate.Subject + ", thumbprint " + certificate.Thumbprint + ")";
+            return FromCertificate(certificate, key.Origin, description, reference, ownsCertificate: true);
         }
 
-        private static SigningKey FromCertificate(X509Certificate2 certificate, string description, KeyReference reference,
-            bool ownsCertificate, string? errorSource = null)
+        /// <param name="origin">What errors name and target: the certificate, or the PFX file it came from.</param>
+        /// <param name="description">The loaded key's <see cref="SigningKey.Description"/>.</param>
+        private static SigningKey FromCertificate(X509Certificate2 certificate, KeyOrigin origin, string description, KeyReference reference,
+            bool ownsCertificate)
         {
-            var source = errorSource ?? description;
             try
             {
-                if (!certificate.HasPrivateKey) throw KeyErrors.CertificateHasNoPrivateKey(description);
+                if (!certificate.HasPrivateKey) throw KeyErrors.CertificateHasNoPrivateKey(origin);
                 RSA? rsa;
                 try
                 {
@@ -136,13 +138,13 @@ namespace JwtAuth.Core.Keys
                 }
                 catch (CryptographicException e)
                 {
-                    throw KeyErrors.Unreadable(source,
+                    throw KeyErrors.Unreadable(origin,
                         "its private key cannot be opened (on Windows, check that this user may use the key: certificate store > All Tasks > Manage Private Keys)", e);
                 }
-                if (rsa == null) throw KeyErrors.NotRsa(source, Oids.KeyTypeName(certificate.PublicKey.Oid?.Value ?? "?"));
+                if (rsa == null) throw KeyErrors.NotRsa(origin, Oids.KeyTypeName(certificate.PublicKey.Oid?.Value ?? "?"));
                 try
                 {
-                    RsaKeyFactory.CheckSize(rsa, source);
+                    RsaKeyFactory.CheckSize(rsa, origin);
                 }
                 catch
                 {

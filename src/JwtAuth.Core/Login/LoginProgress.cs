@@ -5,13 +5,16 @@ namespace JwtAuth.Core.Login
     /// <summary>What a login is doing; reported through <see cref="IProgress{T}"/>. Text only, never a secret.</summary>
     public sealed class LoginProgress
     {
-        public LoginProgress(string username, LoginStage stage, int attempt, TimeSpan? wait, string message)
+        public LoginProgress(string username, LoginStage stage, int attempt, TimeSpan? wait, string message,
+            TimeSpan? waited = null, TimeSpan? bound = null)
         {
             Username = username;
             Stage = stage;
             Attempt = attempt;
             Wait = wait;
             Message = message;
+            Waited = waited;
+            Bound = bound;
         }
 
         public string Username { get; }
@@ -24,13 +27,20 @@ namespace JwtAuth.Core.Login
         /// <summary>How long the client is about to wait, for the waiting stages.</summary>
         public TimeSpan? Wait { get; }
 
+        /// <summary>For <see cref="LoginStage.WaitingForReplication"/>: how long this login has waited so far.</summary>
+        public TimeSpan? Waited { get; }
+
+        /// <summary>For <see cref="LoginStage.WaitingForReplication"/>: how long it may wait in all (the retry timeout).</summary>
+        public TimeSpan? Bound { get; }
+
         /// <summary>A sentence for verbose output or a progress bar.</summary>
         public string Message { get; }
 
         public override string ToString() => $"{Username}: {Stage} (attempt {Attempt}) {Message}";
 
-        internal static void Report(IProgress<LoginProgress>? progress, string username, LoginStage stage, int attempt, TimeSpan? wait, string message) =>
-            progress?.Report(new LoginProgress(username, stage, attempt, wait, message));
+        internal static void Report(IProgress<LoginProgress>? progress, string username, LoginStage stage, int attempt, TimeSpan? wait, string message,
+            TimeSpan? waited = null, TimeSpan? bound = null) =>
+            progress?.Report(new LoginProgress(username, stage, attempt, wait, message, waited, bound));
     }
 
     public enum LoginStage

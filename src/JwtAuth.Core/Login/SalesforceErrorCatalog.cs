@@ -2,6 +2,7 @@ using System;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Http;
 using JwtAuth.Core.Jwt;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Login
 {
@@ -40,7 +41,7 @@ namespace JwtAuth.Core.Login
                 if (c.ReplicationWait > TimeSpan.Zero)
                 {
                     return new SalesforceAuthException(UserNotApprovedId, auth,
-                        $"Salesforce still says user '{c.Username}' hasn't approved this consumer after waiting {(int)Math.Round(c.ReplicationWait.TotalSeconds)} seconds over {c.Attempts} attempts ({said}).",
+                        $"Salesforce still says user '{c.Username}' hasn't approved this consumer after waiting {Plural.Of((int)Math.Round(c.ReplicationWait.TotalSeconds), "second")} over {Plural.Of(c.Attempts, "attempt")} ({said}).",
                         "If the scratch org is new, its user may need longer to replicate: raise -RetryTimeoutSec. Otherwise pre-authorize the user: in the connected app, Manage > Edit Policies > Permitted Users = 'Admin approved users are pre-authorized', " +
                         "then add the user's profile or a permission set under Manage Profiles / Manage Permission Sets. Also check that the username exists in the org behind the login URL.",
                         c);

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using JwtAuth.Core.Http;
 using JwtAuth.Core.Jwt;
 using JwtAuth.Core.Model;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Login
 {
@@ -76,7 +77,7 @@ namespace JwtAuth.Core.Login
                     }
 
                     LoginProgress.Report(progress, username, LoginStage.RetryingTransport, attempt, wait,
-                        $"{ex.Problem} Retry {(ex.RetryOnceOnly ? refusedRetries : transportRetries)} of {allowed} in {wait.TotalSeconds:0.#} s.");
+                        $"{ex.Problem} Retry {(ex.RetryOnceOnly ? refusedRetries : transportRetries)} of {allowed} in {Plural.Of(wait.TotalSeconds, "second", "0.#")}.");
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -98,7 +99,8 @@ namespace JwtAuth.Core.Login
                         target.RetryTimeout - replicationWaited);
                     LoginProgress.Report(progress, username, LoginStage.WaitingForReplication, attempt, wait,
                         $"Salesforce says user '{username}' hasn't approved this consumer; a new scratch org's user may not have replicated yet. " +
-                        $"Waiting {wait.TotalSeconds:0.#} s (waited {replicationWaited.TotalSeconds:0} of {target.RetryTimeout.TotalSeconds:0} s so far).");
+                        $"Waiting {Plural.Of(wait.TotalSeconds, "second", "0.#")} (waited {replicationWaited.TotalSeconds:0} of {Plural.Of(target.RetryTimeout.TotalSeconds, "second", "0")} so far).",
+                        replicationWaited, target.RetryTimeout);
                     await _delay(wait, cancellationToken).ConfigureAwait(false);
                     replicationWaited += wait;
                     continue;

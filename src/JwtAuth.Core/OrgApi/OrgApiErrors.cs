@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.OrgApi
 {
@@ -58,7 +59,7 @@ namespace JwtAuth.Core.OrgApi
 
         public static OrgApiException TimedOut(string id, DeployStatus status, TimeSpan waited, string where) =>
             new OrgApiException(DeployTimedOut, JwtAuthErrorKind.OperationTimeout,
-                $"The Metadata deploy {id} was still {status} after waiting {waited.TotalSeconds:0} seconds.",
+                $"The Metadata deploy {id} was still {status} after waiting {Plural.Of(waited.TotalSeconds, "second", "0")}.",
                 "Allow more time for the deploy, or follow it in Setup > Deployment Status: it may still finish.", where, null,
                 Array.Empty<RestError>());
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using JwtAuth.Core.Jwt;
 using JwtAuth.Core.Model;
+using JwtAuth.Core.Store;
 
 namespace JwtAuth.Core.ScratchOrgs
 {
@@ -62,7 +63,7 @@ namespace JwtAuth.Core.ScratchOrgs
         public bool IsStoredHere { get; internal set; }
 
         /// <summary>Where the org's auth is kept here (CurrentUser or Process); DevHub when only the Dev Hub knows it.</summary>
-        public string Scope { get; internal set; } = "DevHub";
+        public OrgAuthScope Scope { get; internal set; } = OrgAuthScope.DevHub;
 
         /// <summary>Every alias of the org here, in the order they were set.</summary>
         public IReadOnlyList<string> Aliases { get; internal set; } = Array.Empty<string>();
@@ -105,7 +106,7 @@ namespace JwtAuth.Core.ScratchOrgs
                 CanConnectByJwt = reason is null,
                 CannotConnectReason = reason,
                 IsStoredHere = stored != null,
-                Scope = stored?.Scope.ToString() ?? "DevHub",
+                Scope = stored?.Scope ?? OrgAuthScope.DevHub,
                 Aliases = stored?.Aliases ?? Array.Empty<string>(),
                 UserId = stored?.Auth.UserId,
                 IsDefault = stored?.IsDefault ?? false,

@@ -44,10 +44,22 @@ namespace JwtAuth.Core.Service
         /// <summary>The login client the service sends through (for tests: one per process, whatever the timeout).</summary>
         internal SalesforceLoginClient LoginClient => _client;
 
+        /// <param name="onWarning">Told once per key when its -KeyPassword was not needed (the key is not encrypted).</param>
         public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
-            Action<string> onVerbose, CancellationToken cancellationToken) =>
+            Action<string> onVerbose, Action<string> onWarning, CancellationToken cancellationToken) =>
+            ConnectAsync(requests, throttleLimit, onResult, onVerbose, onWarning, null, cancellationToken);
+
+        /// <summary>
+        /// Connects the orgs, calling <paramref name="onResult"/> once per org as it completes. Requests that ask for the same
+        /// org, alias or default mark are refused before any login. Once <paramref name="cancellationToken"/> is cancelled nothing
+        /// more is stored; every org stored before that has been passed to <paramref name="onResult"/> when the task ends.
+        /// </summary>
+        /// <param name="onWarning">Told once per key when its -KeyPassword was not needed (the key is not encrypted).</param>
+        /// <param name="onLoginProgress">Each step of each login (also in <paramref name="onVerbose"/>), e.g. for a progress bar of a replication wait.</param>
+        public Task ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttleLimit, Action<ConnectResult> onResult,
+            Action<string> onVerbose, Action<string> onWarning, Action<LoginProgress>? onLoginProgress, CancellationToken cancellationToken) =>
             new BulkConnector(_client, _stores.Persisted, _stores.Process, _sfCliPaths, _requestTimeout)
-                .ConnectAsync(requests, throttleLimit, onResult, onVerbose, cancellationToken);
+                .ConnectAsync(requests, throttleLimit, onResult, onVerbose, onWarning, onLoginProgress, cancellationToken);
 
         /// <summary>
         /// Stored auths (process-scoped ones shadow persisted ones) in listing order, selected by name or default mark;

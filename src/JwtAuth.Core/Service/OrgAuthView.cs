@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
 using JwtAuth.Core.Model;
+using JwtAuth.Core.Store;
 
 namespace JwtAuth.Core.Service
 {
     /// <summary>An auth as the cmdlets show it: the org plus where it is kept and what can be done with it.</summary>
     public sealed class OrgAuthView
     {
-        public OrgAuthView(OrgAuth auth, string scope)
+        public OrgAuthView(OrgAuth auth, OrgAuthScope scope)
         {
             Auth = auth;
             Scope = scope;
@@ -18,8 +19,8 @@ namespace JwtAuth.Core.Service
         /// <summary>Every alias of the org, in the order they were set; <see cref="OrgAuth.Alias"/> is the last.</summary>
         public IReadOnlyList<string> Aliases { get; set; } = Array.Empty<string>();
 
-        /// <summary>CurrentUser, Process or SfCli.</summary>
-        public string Scope { get; }
+        /// <summary>CurrentUser, Process, or SfCli for an org the Salesforce CLI knows.</summary>
+        public OrgAuthScope Scope { get; }
 
         public bool IsDefault { get; set; }
         public bool IsDefaultDevHub { get; set; }
@@ -31,7 +32,7 @@ namespace JwtAuth.Core.Service
         public string? Note { get; set; }
 
         /// <summary>The stored record behind this view (null for the Salesforce CLI's orgs).</summary>
-        internal Store.StoredOrgAuth? Stored { get; set; }
+        internal StoredOrgAuth? Stored { get; set; }
 
         public bool CanRenew => Auth.Key.IsRenewable && !string.IsNullOrEmpty(Auth.ClientId) && Note is null;
 

@@ -13,7 +13,7 @@ namespace JwtAuth.Core.Service
     {
         public static OrgAuthView From(StoredOrgAuth stored)
         {
-            var view = new OrgAuthView(stored.Auth, stored.Scope.ToString())
+            var view = new OrgAuthView(stored.Auth, stored.Scope)
             {
                 Aliases = stored.Aliases,
                 IsDefault = stored.IsDefault,
@@ -41,7 +41,7 @@ namespace JwtAuth.Core.Service
                 ApiVersion = org.InstanceApiVersion,
                 Key = string.IsNullOrEmpty(org.KeyFile) ? KeyReference.None() : KeyReference.File(org.KeyFile!),
             };
-            return new OrgAuthView(auth, "SfCli")
+            return new OrgAuthView(auth, OrgAuthScope.SfCli)
             {
                 Aliases = org.Aliases,
                 IsDefault = org.IsDefault,

@@ -58,8 +58,8 @@ namespace JwtAuth.Core.Service
             }
 
             var store = _stores.StoreFor(stored);
-            var progress = new InlineProgress<LoginProgress>(p => onVerbose(p.Message));
-            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, signingKey, progress, cancellationToken), LockTimeout, cancellationToken,
+            var progress = VerboseLoginProgress.To(onVerbose);
+            var renewal = await Task.Run(() => store.RenewToken(stored, current => Mint(current, keyPassword, signingKey, progress, onWarning, cancellationToken), LockTimeout, cancellationToken,
                     mintHasItsOwnKey: signingKey != null),
                 cancellationToken).ConfigureAwait(false);
             onVerbose(renewal.Reused
@@ -69,10 +69,11 @@ namespace JwtAuth.Core.Service
         }
 
         private OrgAuth Mint(StoredOrgAuth current, string? keyPassword, Func<SigningKey>? signingKey, IProgress<LoginProgress> progress,
-            CancellationToken cancellationToken)
+            Action<string> onWarning, CancellationToken cancellationToken)
         {
             var auth = current.Auth;
-            using var key = signingKey?.Invoke() ?? SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            using var key = signingKey?.Invoke() ?? LoadStoredKey(auth, keyPassword);
+            if (key.PasswordNotNeededWarning != null) onWarning(key.PasswordNotNeededWarning);
             var request = new JwtLoginRequest
             {
                 ClientId = auth.ClientId,
@@ -86,6 +87,20 @@ namespace JwtAuth.Core.Service
             };
             // The delegate is synchronous; this runs on a pool thread.
             return _client.LoginAsync(request, key.Rsa, key.Reference, progress, cancellationToken).GetAwaiter().GetResult();
+        }
+
+        private static SigningKey LoadStoredKey(OrgAuth auth, string? keyPassword)
+        {
+            try
+            {
+                return SigningKeyLoader.FromReference(auth.Key, keyPassword);
+            }
+            catch (KeyException ex)
+            {
+                var forRenewal = StoredKeyErrors.ForRenewal(ex, auth);
+                if (ReferenceEquals(forRenewal, ex)) throw;
+                throw forRenewal;
+            }
         }
 
         private async Task<TokenCheck> CheckAsync(StoredOrgAuth stored, string token, Action<string> onWarning, CancellationToken cancellationToken)

@@ -27,7 +27,9 @@ namespace JwtAuth.Core.SfCli
 
             if (mkdir(path, 0x1C0 /* 0700 */) == 0) return true;
             var errno = Marshal.GetLastWin32Error();
-            if (errno == UnixEExist) return false;
+            // The folder being there is the answer whatever errno says: run from the module's ReadyToRun images, errno
+            // after a failed mkdir is not this call's (EEXIST reads as ENOENT), and a held lock must mean "wait", not an error.
+            if (errno == UnixEExist || System.IO.Directory.Exists(path)) return false;
             throw new Win32Exception(errno);
         }
 

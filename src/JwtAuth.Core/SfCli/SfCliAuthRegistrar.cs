@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.Model;
 using Newtonsoft.Json.Linq;
@@ -33,6 +34,19 @@ namespace JwtAuth.Core.SfCli
         /// <param name="keyFilePath">Absolute path of the unencrypted PEM key file the CLI will read when it renews.</param>
         public SfCliRegistration Register(OrgAuth auth, string keyFilePath, string? alias, bool setDefault, bool setDefaultDevHub)
         {
+            using var pending = Prepare(auth, keyFilePath, alias, setDefault, setDefaultDevHub, CancellationToken.None);
+            return pending.Commit();
+        }
+
+        /// <summary>
+        /// <see cref="Register"/> up to its writes: checks, locks every CLI file it changes and stages their new contents.
+        /// Nothing is written until <see cref="SfCliPendingRegistration.Commit"/>; disposing it uncommitted releases the
+        /// locks and leaves the files as they were. For a caller that stores the org elsewhere between the two, so that
+        /// a wait for the CLI's locks (which <paramref name="cancellationToken"/> ends) comes before anything is written.
+        /// </summary>
+        public SfCliPendingRegistration Prepare(OrgAuth auth, string keyFilePath, string? alias, bool setDefault, bool setDefaultDevHub,
+            CancellationToken cancellationToken)
+        {
             var keyFile = EnsureCanRegister(auth, keyFilePath, alias, setDefaultDevHub);
 
             var authFile = _paths.AuthFile(auth.Username);
@@ -46,7 +60,22 @@ namespace JwtAuth.Core.SfCli
                 SetDefault = setDefault, SetDefaultDevHub = setDefaultDevHub,
             };
 
-            using var change = SfCliFileSet.Lock(files, _lockOptions);
+            var change = SfCliFileSet.Lock(files, _lockOptions, cancellationToken);
+            try
+            {
+                Stage(change, result, auth, keyFile);
+                return new SfCliPendingRegistration(change, result);
+            }
+            catch
+            {
+                change.Dispose();
+                throw;
+            }
+        }
+
+        private void Stage(SfCliFileSet change, SfCliRegistration result, OrgAuth auth, string keyFile)
+        {
+            var authFile = result.AuthFile;
             var existing = change.Read(authFile);
             result.UpdatedExistingAuth = existing != null;
             var fields = existing ?? new JObject();
@@ -54,27 +83,24 @@ namespace JwtAuth.Core.SfCli
             Fill(fields, auth, keyFile);
             change.Write(authFile, fields, indented: true);
 
-            if (alias != null)
+            if (result.Alias is { } alias)
             {
                 var aliases = change.Read(_paths.AliasFile) ?? new JObject();
                 SfCliAliasMap.Orgs(aliases)[alias] = auth.Username;
                 change.Write(_paths.AliasFile, aliases, indented: false);
             }
 
-            if (setDefault || setDefaultDevHub)
+            if (result.SetDefault || result.SetDefaultDevHub)
             {
                 // The CLI's --set-default stores the alias when there is one, else the username.
-                var value = alias ?? auth.Username;
+                var value = result.Alias ?? auth.Username;
                 var sfConfig = change.Read(_paths.SfConfigFile) ?? new JObject();
                 var sfdxConfig = change.Read(_paths.SfdxConfigFile) ?? new JObject();
-                if (setDefault) { sfConfig[SfCliAuthFields.TargetOrg] = value; sfdxConfig[SfCliAuthFields.LegacyTargetOrg] = value; }
-                if (setDefaultDevHub) { sfConfig[SfCliAuthFields.TargetDevHub] = value; sfdxConfig[SfCliAuthFields.LegacyTargetDevHub] = value; }
+                if (result.SetDefault) { sfConfig[SfCliAuthFields.TargetOrg] = value; sfdxConfig[SfCliAuthFields.LegacyTargetOrg] = value; }
+                if (result.SetDefaultDevHub) { sfConfig[SfCliAuthFields.TargetDevHub] = value; sfdxConfig[SfCliAuthFields.LegacyTargetDevHub] = value; }
                 change.Write(_paths.SfConfigFile, sfConfig, indented: true);
                 change.Write(_paths.SfdxConfigFile, sfdxConfig, indented: true);
             }
-
-            change.Commit();
-            return result;
         }
 
         /// <summary>

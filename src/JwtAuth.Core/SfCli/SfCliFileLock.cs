@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.IO;
 using System.Threading;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.SfCli
 {
@@ -35,7 +36,8 @@ namespace JwtAuth.Core.SfCli
         public static string LockPathOf(string filePath) => Path.GetFullPath(filePath) + ".lock";
 
         /// <summary>Takes the lock of <paramref name="filePath"/>, waiting for a live holder and taking over a stale one.</summary>
-        public static SfCliFileLock Acquire(string filePath, SfCliLockOptions options)
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while another writer held the lock.</exception>
+        public static SfCliFileLock Acquire(string filePath, SfCliLockOptions options, CancellationToken cancellationToken = default)
         {
             var lockPath = LockPathOf(filePath);
             var deadline = DateTime.UtcNow + options.Timeout;
@@ -48,11 +50,14 @@ namespace JwtAuth.Core.SfCli
 
                 if (DateTime.UtcNow >= deadline)
                     throw new SfCliException(SfCliErrorIds.FileLocked, JwtAuthErrorKind.ResourceUnavailable,
-                        $"The Salesforce CLI file '{filePath}' stayed locked by another writer ('{lockPath}' exists) for {options.Timeout.TotalSeconds:0.#} s.",
-                        $"Wait for the running 'sf' command to finish and retry. If no 'sf' command is running, the lock is left over from a crash and is taken over by itself {options.StaleAfter.TotalSeconds:0.#} s after its last change; delete the folder '{lockPath}' to release it now.",
+                        $"The Salesforce CLI file '{filePath}' stayed locked by another writer ('{lockPath}' exists) for {Plural.Of(options.Timeout.TotalSeconds, "second", "0.#")}.",
+                        $"Wait for the running 'sf' command to finish and retry. If no 'sf' command is running, the lock is left over from a crash and is taken over by itself {Plural.Of(options.StaleAfter.TotalSeconds, "second", "0.#")} after its last change; delete the folder '{lockPath}' to release it now.",
                         filePath);
 
-                Thread.Sleep(delay);
+                // Pausing on the token, so that Ctrl+C ends the wait at once rather than after the timeout.
+                cancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.WaitHandle.WaitOne(delay);
+                cancellationToken.ThrowIfCancellationRequested();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
         }

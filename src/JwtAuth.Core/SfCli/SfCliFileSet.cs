@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using JwtAuth.Core.Errors;
 using JwtAuth.Core.IO;
 using Newtonsoft.Json.Linq;
@@ -22,7 +23,7 @@ namespace JwtAuth.Core.SfCli
 
         private SfCliFileSet() { }
 
-        public static SfCliFileSet Lock(IEnumerable<string> paths, SfCliLockOptions options)
+        public static SfCliFileSet Lock(IEnumerable<string> paths, SfCliLockOptions options, CancellationToken cancellationToken = default)
         {
             var set = new SfCliFileSet();
             try
@@ -31,7 +32,7 @@ namespace JwtAuth.Core.SfCli
                 {
                     var directory = Path.GetDirectoryName(path)!;
                     if (!Directory.Exists(directory)) OwnerOnlyAccess.EnsureOwnerOnlyDirectory(directory);
-                    set._locks.Add(SfCliFileLock.Acquire(path, options));
+                    set._locks.Add(SfCliFileLock.Acquire(path, options, cancellationToken));
                 }
                 return set;
             }

@@ -1,5 +1,6 @@
 using System;
 using JwtAuth.Core.Errors;
+using JwtAuth.Core.Text;
 
 namespace JwtAuth.Core.Store
 {
@@ -35,7 +36,7 @@ namespace JwtAuth.Core.Store
 
         internal static StoreException LockTimeout(string lockPath, TimeSpan timeout) =>
             new StoreException(StoreErrorIds.LockTimeout, JwtAuthErrorKind.OperationTimeout,
-                $"Another process held the auth store lock '{lockPath}' for more than {timeout.TotalSeconds:0.#} seconds.",
+                $"Another process held the auth store lock '{lockPath}' for more than {Plural.Of(timeout.TotalSeconds, "second", "0.#")}.",
                 "Retry; if it persists, find the process that is still writing the store (a lock of a process that ended is released by the system).", lockPath);
 
         internal static StoreException NotFound(string usernameOrAlias) =>

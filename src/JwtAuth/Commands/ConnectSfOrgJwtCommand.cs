@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
-using JwtAuth.Core.Errors;
 using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
-using JwtAuth.Core.SfCli;
 using JwtAuth.Infrastructure;
 
 namespace JwtAuth.Commands
@@ -15,8 +14,10 @@ namespace JwtAuth.Commands
     /// Signs a JWT assertion and trades it for an access token, for one org or for every org piped in
     /// (up to -ThrottleLimit at once). Pipeline input is collected, then run concurrently; each
     /// SfOrgAuth is written as soon as its org completes, so output order is completion order.
+    /// One org named on the command line that fails ends in a terminating error; piped orgs fail one by one.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "SfOrgJwt", DefaultParameterSetName = KeyFileSet)]
+    [Cmdlet(VerbsCommunications.Connect, "SfOrgJwt", DefaultParameterSetName = KeyFileSet, SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SfOrgAuth))]
     public sealed class ConnectSfOrgJwtCommand : SfCmdlet
     {
@@ -25,7 +26,9 @@ namespace JwtAuth.Commands
         private const string ThumbprintSet = "CertificateThumbprint";
         private const string CertificateSet = "Certificate";
 
-        private readonly List<object> _requests = new List<object>();
+        // A private field of a core class: the runtime resolves JwtAuth.Core for it only when the constructor is compiled,
+        // which is after import, when ModuleInitializer's resolver is in place (see CmdletSurfaceTests).
+        private readonly List<ConnectRequest> _requests = new List<ConnectRequest>();
 
         // AllowNull/AllowEmptyString: an org piped in without these reaches ProcessRecord, which says why
         // it cannot be connected, instead of failing in the binder with "Cannot bind argument ... null".
@@ -76,7 +79,9 @@ namespace JwtAuth.Commands
         [Parameter]
         public SwitchParameter SetDefaultDevHub { get; set; }
 
+        /// <summary>SfCli is a scope of listed orgs, not one to connect into.</summary>
         [Parameter]
+        [ValidateSet(nameof(SfAuthScope.CurrentUser), nameof(SfAuthScope.Process))]
         public SfAuthScope Scope { get; set; } = SfAuthScope.CurrentUser;
 
         [Parameter]
@@ -94,69 +99,96 @@ namespace JwtAuth.Commands
         [Parameter]
         public SwitchParameter SfCli { get; set; }
 
-        /// <summary>An org piped in from Get-SfOrgAuth, kept to refuse, by name and reason, one that cannot be connected by JWT.</summary>
+        /// <summary>
+        /// Whatever was piped in, to refuse one without a Username (PowerShell would bind its ToString() to -Username) and,
+        /// for an org from Get-SfOrgAuth, one that cannot be connected by JWT.
+        /// </summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public SfOrgAuthBase? InputObject { get; set; }
+        public PSObject? InputObject { get; set; }
 
         private bool _keyGivenOnCommandLine;
+        private IReadOnlyList<string> _perOrgOptionsOnCommandLine = Array.Empty<string>();
+        private int _records;
+
+        private SfOrgAuthBase? PipedOrg => InputObject?.BaseObject as SfOrgAuthBase;
+
+        /// <summary>Nothing is piped in: the one org was named on the command line, and its failure ends the command.</summary>
+        private bool NamedOnCommandLine => !MyInvocation.ExpectingInput;
 
         protected override void BeginProcessing()
         {
             // Only command-line arguments are bound yet: pipeline objects bind per record.
             _keyGivenOnCommandLine = ParameterSetName != KeyFileSet || MyInvocation.BoundParameters.ContainsKey(nameof(KeyFile));
+            var perOrg = new List<string>();
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Alias)) && !string.IsNullOrWhiteSpace(Alias)) perOrg.Add(nameof(Alias));
+            if (SetDefault) perOrg.Add(nameof(SetDefault));
+            if (SetDefaultDevHub) perOrg.Add(nameof(SetDefaultDevHub));
+            _perOrgOptionsOnCommandLine = perOrg;
         }
 
         protected override void ProcessRecord()
         {
-            var refusal = RefusePipedOrg() ?? RefuseMissingKeyFile();
-            if (refusal != null)
-            {
-                WriteCoreError(refusal, Username);
-                return;
-            }
-            _requests.Add(BuildRequest());
-        }
+            // Before any login: logins start in EndProcessing, once every record is in.
+            if (++_records == 2 && _perOrgOptionsOnCommandLine.Count > 0)
+                ThrowCoreError(ConnectRefusals.PerOrgOptionsForManyOrgs(_perOrgOptionsOnCommandLine), null);
 
-        // A Salesforce CLI org authorized by web login or access token carries no key: say so for that org
-        // (unless the caller brought a key for it on the command line) rather than fail on a missing -KeyFile.
-        private Exception? RefusePipedOrg()
-        {
-            var org = InputObject;
-            if (org is null || _keyGivenOnCommandLine || org.Note is null || org.Scope != "SfCli") return null;
-            return new SfCliException(SfCliErrorIds.OrgNotImportable, JwtAuthErrorKind.InvalidArgument,
-                $"'{org.Username}' cannot be connected from what the Salesforce CLI stored for it ({org.AuthMethod}): {org.Note}",
-                $"Leave it out (Get-SfOrgAuth -SfCli | Where-Object Note -eq $null | Connect-SfOrgJwt), or connect it with -ClientId and -KeyFile of a connected app: Connect-SfOrgJwt -Username '{org.Username}' -ClientId <consumer key> -KeyFile <key file>.",
-                org.Username);
+            var refusal = ConnectRefusals.NoUsernameIn(InputObject)
+                ?? (_keyGivenOnCommandLine ? null : ConnectRefusals.NotImportable(PipedOrg))
+                ?? RefuseMissingKeyFile();
+            if (refusal is null) _requests.Add(BuildRequest());
+            else if (NamedOnCommandLine) ThrowCoreError(refusal, Username);
+            else WriteCoreError(refusal, Username);
         }
 
         private Exception? RefuseMissingKeyFile()
         {
             if (ParameterSetName != KeyFileSet || !string.IsNullOrWhiteSpace(KeyFile)) return null;
-            if (!string.IsNullOrEmpty(InputObject?.CertificateThumbprint)) return null;
-            return new JwtAuthException("MissingKeyFile", JwtAuthErrorKind.InvalidArgument,
-                $"No key to sign with was given for '{Username}'{(InputObject is null ? string.Empty : " (the object piped in has no KeyFile)")}.",
-                "Pass -KeyFile with the private key file (or -PrivateKey, -Certificate or -CertificateThumbprint).", Username);
+            if (!string.IsNullOrEmpty(PipedOrg?.CertificateThumbprint)) return null;
+            return ConnectRefusals.MissingKeyFile(Username, piped: InputObject != null && !(InputObject.BaseObject is string));
         }
 
         protected override void EndProcessing()
         {
-            if (_requests.Count == 0) return;
+            // Asked per org before anything is sent for it; -WhatIf declines each.
+            var approved = _requests.Where(r => ShouldProcess(r.Username, Intent(r))).ToList();
+            if (approved.Count == 0) return;
+
             using var dispatcher = new PipelineDispatcher();
-            var progress = new BulkProgress(this, _requests.Count);
+            var progress = new ConnectProgress(this, approved.Count);
             var service = OrgAuthService.ForCurrentUser(TimeSpan.FromSeconds(TimeoutSec));
             dispatcher.Run(ct => service.ConnectAsync(
-                    Cast(_requests), ThrottleLimit,
-                    onResult: result => dispatcher.Post(() =>
-                    {
-                        progress.Completed(result.Username);
-                        if (result.AliasMoved != null) WriteWarning(result.AliasMoved.Message);
-                        if (result.Error is null) WriteObject(OrgAuthOutput.From(result.View!, asPlainText: false));
-                        else WriteCoreError(result.Error, result.Username);
-                    }),
+                    approved, ThrottleLimit,
+                    onResult: result => dispatcher.Post(() => Write(result, progress), () => ReportUnwritten(result)),
                     onVerbose: message => dispatcher.Post(() => WriteVerbose(message)),
+                    onWarning: message => dispatcher.Post(() => WriteWarning(message)),
+                    onLoginProgress: step => dispatcher.Post(() => progress.Login(step)),
                     ct),
                 StopToken);
             progress.Finish();
+        }
+
+        private void Write(ConnectResult result, ConnectProgress progress)
+        {
+            progress.Completed(result.Username);
+            if (result.AliasMoved != null) WriteWarning(result.AliasMoved.Message);
+            if (result.Error is null) WriteObject(OrgAuthOutput.From(result.View!, asPlainText: false));
+            else if (NamedOnCommandLine) ThrowCoreError(result.Error, result.Username);
+            else WriteCoreError(result.Error, result.Username);
+        }
+
+        // An org stored after the pipeline stopped taking output (Select-Object -First, Ctrl+C) is still told about.
+        private void ReportUnwritten(ConnectResult result)
+        {
+            if (result.View is null) return;
+            var message = $"'{result.Username}' was connected and stored, but the pipeline stopped before it could be written; Get-SfOrgAuth '{result.Username}' shows it.";
+            try
+            {
+                WriteWarning(message);
+            }
+            catch (PipelineStoppedException)
+            {
+                Host?.UI?.WriteWarningLine(message);
+            }
         }
 
         private ConnectRequest BuildRequest()
@@ -180,12 +212,25 @@ namespace JwtAuth.Commands
                 PrivateKeySet => KeySource.FromText(PrivateKey, password),
                 ThumbprintSet => KeySource.FromThumbprint(CertificateThumbprint),
                 CertificateSet => KeySource.FromCertificate(Certificate),
-                _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(InputObject!.CertificateThumbprint!),
+                _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(PipedOrg!.CertificateThumbprint!),
                 _ => KeySource.FromFile(ResolveFileSystemPath(KeyFile), password),
             };
             return request;
         }
 
-        private static IReadOnlyList<ConnectRequest> Cast(List<object> requests) => requests.ConvertAll(r => (ConnectRequest)r);
+        /// <summary>What -WhatIf and -Confirm say will happen for the org.</summary>
+        private static string Intent(ConnectRequest request)
+        {
+            var parts = new List<string>
+            {
+                $"Sign in by JWT at {(string.IsNullOrWhiteSpace(request.LoginUrl) ? LoginUrlPolicy.DefaultLoginUrl : request.LoginUrl)}",
+                request.ProcessScope ? "keep the auth in this process" : "store the auth for the current user",
+            };
+            if (!string.IsNullOrWhiteSpace(request.Alias)) parts.Add($"alias '{request.Alias}'");
+            if (request.SetDefault) parts.Add("make it the default org");
+            if (request.SetDefaultDevHub) parts.Add("make it the default Dev Hub");
+            if (request.RegisterWithSfCli) parts.Add("register it with the Salesforce CLI");
+            return string.Join(", ", parts);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using System.Security;
 using JwtAuth.Core.Service;
@@ -15,7 +14,9 @@ namespace JwtAuth.Commands
     [OutputType(typeof(SfCertificate))]
     public sealed class NewSfCertificateCommand : SfCmdlet
     {
+        // Left out, it is the current folder; given as '' it is refused rather than taken for the current folder.
         [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
         [Alias("Path", "OutPath")]
         public string? OutputDirectory { get; set; }
 
@@ -53,7 +54,7 @@ namespace JwtAuth.Commands
 
         protected override void ProcessRecord()
         {
-            var directory = ResolveFileSystemPath(string.IsNullOrEmpty(OutputDirectory) ? "." : OutputDirectory!);
+            var directory = ResolveFileSystemPath(OutputDirectory ?? ".");
             var request = new CertificateCreationRequest
             {
                 Directory = directory,
@@ -92,7 +93,7 @@ namespace JwtAuth.Commands
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
-                ThrowCoreError(ex, Path.Combine(directory, BaseName));
+                ThrowCoreError(ex, directory);
             }
         }
     }

@@ -24,7 +24,7 @@ namespace JwtAuth.Infrastructure
             output.Aliases = view.Aliases.ToArray();
             output.OrgId = Empty(auth.OrgId);
             output.UserId = Empty(auth.UserId);
-            output.OrgType = (SfOrgType)(int)auth.OrgType;
+            output.OrgType = CoreEnums.ToCmdlet(auth.OrgType);
             output.InstanceUrl = Empty(auth.InstanceUrl);
             output.LoginUrl = Empty(auth.LoginUrl);
             output.Audience = Empty(auth.Audience);
@@ -35,7 +35,7 @@ namespace JwtAuth.Infrastructure
             output.KeyFile = auth.Key.Kind == KeyReferenceKind.File ? auth.Key.KeyFile : null;
             output.CertificateThumbprint = auth.Key.Kind == KeyReferenceKind.CertificateStore ? auth.Key.CertificateThumbprint : null;
             output.CanRenew = view.CanRenew;
-            output.Scope = view.Scope;
+            output.Scope = CoreEnums.ToCmdlet(view.Scope);
             output.AuthMethod = view.AuthMethod;
             output.Note = view.Note;
             output.OrgName = auth.OrgName;

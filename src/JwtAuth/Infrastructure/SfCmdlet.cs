@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using JwtAuth.Core.Errors;
 
 namespace JwtAuth.Infrastructure
 {
@@ -20,9 +21,10 @@ namespace JwtAuth.Infrastructure
             var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
             if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"The path '{path}' is on the {provider.Name} provider. JwtAuth reads and writes files only: give a file system path."),
-                    "PathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                ThrowCoreError(new JwtAuthException("PathNotFileSystem", JwtAuthErrorKind.InvalidArgument,
+                    $"The path '{path}' is on the {provider.Name} provider; JwtAuth reads and writes files only.",
+                    "Give a file system path, e.g. a folder under your home folder or a drive such as C:\\, not a path on Env:, Cert: or another provider.",
+                    path, targetKind: "path"), path);
             }
             return resolved;
         }

@@ -3,17 +3,22 @@ using System.Reflection;
 
 namespace JwtAuth.Loading
 {
-    /// <summary>The folder beside the cmdlets assembly that holds JwtAuth.Core and its dependencies.</summary>
+    /// <summary>
+    /// The folders beside the cmdlets assembly that hold JwtAuth.Core and its dependencies: Dependencies (plain
+    /// assemblies, loadable by any runtime of this edition) and, on PowerShell 7, ReadyToRun/&lt;runtime-platform&gt;.
+    /// </summary>
     internal static class DependencyFolder
     {
-        public static readonly string Path = System.IO.Path.Combine(
-            System.IO.Path.GetDirectoryName(typeof(DependencyFolder).Assembly.Location) ?? ".", "Dependencies");
+        /// <summary>The edition's folder (Desktop or Core): where the cmdlets assembly is.</summary>
+        public static readonly string Edition = Path.GetDirectoryName(typeof(DependencyFolder).Assembly.Location) ?? ".";
 
-        /// <summary>The file for an assembly name when the module ships it, else null.</summary>
-        public static string? Find(AssemblyName name)
+        public static readonly string Plain = Path.Combine(Edition, "Dependencies");
+
+        /// <summary>The file for an assembly name when <paramref name="folder"/> holds it, else null.</summary>
+        public static string? Find(string folder, AssemblyName name)
         {
             if (string.IsNullOrEmpty(name.Name)) return null;
-            var candidate = System.IO.Path.Combine(Path, name.Name + ".dll");
+            var candidate = Path.Combine(folder, name.Name + ".dll");
             return File.Exists(candidate) ? candidate : null;
         }
     }

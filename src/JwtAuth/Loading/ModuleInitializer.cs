@@ -8,9 +8,9 @@ using System.Runtime.Loader;
 namespace JwtAuth.Loading
 {
     /// <summary>
-    /// Runs when the module is imported: teaches the runtime where JwtAuth.Core lives.
-    /// The cmdlet classes mention core types only inside method bodies, so nothing from the
-    /// core is needed before this handler is in place.
+    /// Runs when the module is imported: teaches the runtime where JwtAuth.Core lives, and nothing more.
+    /// The cmdlet classes mention core types only inside method bodies, so nothing from the core is needed
+    /// before this handler is in place; which folder the core comes from is decided when it is first needed.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
@@ -42,13 +42,24 @@ namespace JwtAuth.Loading
                 ? IsolatedLoadContext.Instance.LoadFromAssemblyName(name)
                 : null;
 #else
-        // Windows PowerShell 5.1 has one AppDomain for every module. A request for any assembly we ship
-        // (at whatever version another assembly of ours was compiled against) is served from our folder,
-        // which stands in for the binding redirects a module cannot have.
+        private static readonly Lazy<ShippedAssemblies> Shipped = new Lazy<ShippedAssemblies>(() => ShippedAssemblies.Read(DependencyFolder.Plain));
+
+        // Windows PowerShell 5.1 has one AppDomain for every module: a request is answered from our folder only when
+        // it asks for an assembly we ship at a version ours can stand in for (AssemblyRequestPolicy).
         private static Assembly? ResolveFromDependencyFolder(object sender, ResolveEventArgs args)
         {
-            var name = new AssemblyName(args.Name);
-            var path = DependencyFolder.Find(name);
+            AssemblyName requested;
+            try
+            {
+                requested = new AssemblyName(args.Name);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is System.IO.FileLoadException)
+            {
+                return null;
+            }
+
+            if (!AssemblyRequestPolicy.Serves(requested, Shipped.Value.Find(requested.Name))) return null;
+            var path = DependencyFolder.Find(DependencyFolder.Plain, requested);
             if (path is null) return null;
             foreach (var loaded in AppDomain.CurrentDomain.GetAssemblies())
             {

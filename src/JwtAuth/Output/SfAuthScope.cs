@@ -1,6 +1,6 @@
 namespace JwtAuth
 {
-    /// <summary>Where Connect-SfOrgJwt keeps an auth.</summary>
+    /// <summary>Where an auth is kept: Connect-SfOrgJwt -Scope takes CurrentUser or Process; SfCli marks the Salesforce CLI's orgs in listings.</summary>
     public enum SfAuthScope
     {
         /// <summary>Persisted for this user, visible to later sessions and processes.</summary>
@@ -8,5 +8,11 @@ namespace JwtAuth
 
         /// <summary>Kept in this PowerShell process only (CI agents, throwaway sessions).</summary>
         Process,
+
+        /// <summary>In the Salesforce CLI's files (Get-SfOrgAuth -SfCli); not a scope to connect into.</summary>
+        SfCli,
+
+        /// <summary>A scratch org listed by Get-SfScratchOrg that this machine does not hold: known only at its Dev Hub.</summary>
+        DevHub,
     }
 }

@@ -39,7 +39,7 @@ namespace JwtAuth
         public bool CanRenew { get; set; }
 
         /// <summary>CurrentUser, Process, or SfCli (an org the Salesforce CLI knows).</summary>
-        public string Scope { get; set; } = nameof(SfAuthScope.CurrentUser);
+        public SfAuthScope Scope { get; set; } = SfAuthScope.CurrentUser;
 
         /// <summary>How the org was authorized (JWT for JwtAuth; for CLI orgs: Jwt, WebLogin, AccessToken).</summary>
         public string AuthMethod { get; set; } = "Jwt";

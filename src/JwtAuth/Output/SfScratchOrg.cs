@@ -15,7 +15,7 @@ namespace JwtAuth
         {
             OrgType = SfOrgType.Scratch;
             Audience = "https://test.salesforce.com";
-            Scope = "DevHub";
+            Scope = SfAuthScope.DevHub;
         }
 
         /// <summary>The Dev Hub's username.</summary>

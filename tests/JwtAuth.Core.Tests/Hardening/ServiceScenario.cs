@@ -76,7 +76,7 @@ internal sealed class ServiceScenario : IAsyncDisposable
     public async Task<ConnectResult> ConnectAsync(ConnectRequest request)
     {
         var results = new List<ConnectResult>();
-        await Service.ConnectAsync(new[] { request }, 1, r => { lock (results) results.Add(r); }, Record, CancellationToken.None);
+        await Service.ConnectAsync(new[] { request }, 1, r => { lock (results) results.Add(r); }, Record, Record, CancellationToken.None);
         return Assert.Single(results);
     }
 

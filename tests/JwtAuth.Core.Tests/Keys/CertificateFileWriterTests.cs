@@ -270,6 +270,51 @@ public class CertificateFileWriterTests : IClassFixture<CertificateFileWriterTes
         Assert.Empty(folder.Entries());
     }
 
+    [Fact]
+    public void Pkcs1_with_a_key_password_is_refused_before_anything_is_written()
+    {
+        using var folder = new TempFolder();
+        var request = new CertificateFileRequest { Directory = folder.File("new"), KeyFormat = PrivateKeyFormat.Pkcs1, KeyPassword = "k3y pass" };
+
+        foreach (var attempt in new Action[] { () => CertificateFileWriter.Plan(request), () => CertificateFileWriter.Write(_certificate, request) })
+        {
+            var error = Assert.Throws<KeyException>(attempt);
+            Assert.Equal(KeyErrorIds.EncryptedPkcs1NotSupported, error.ErrorId);
+            Assert.Contains("an encrypted key is written as PKCS#8", error.Problem);
+            Assert.Contains("-KeyFormat Pkcs8", error.Fix);
+        }
+        Assert.Empty(folder.Entries());
+    }
+
+    [Theory]
+    [InlineData("", null, "-KeyPassword")]
+    [InlineData(null, "", "-PfxPassword")]
+    public void An_empty_password_is_refused_before_anything_is_written(string? keyPassword, string? pfxPassword, string parameter)
+    {
+        using var folder = new TempFolder();
+        var request = new CertificateFileRequest { Directory = folder.Path, KeyPassword = keyPassword, PfxPassword = pfxPassword };
+
+        var error = Assert.Throws<KeyException>(() => CertificateFileWriter.Write(_certificate, request));
+        Assert.Equal(KeyErrorIds.PasswordEmpty, error.ErrorId);
+        Assert.Contains(parameter, error.Fix);
+        Assert.Equal(KeyErrorIds.PasswordEmpty, Assert.Throws<KeyException>(() => CertificateFileWriter.Plan(request)).ErrorId);
+        Assert.Empty(folder.Entries());
+    }
+
+    [Fact]
+    public void A_folder_path_with_a_nul_is_an_invalid_path_that_targets_the_path()
+    {
+        using var folder = new TempFolder();
+        var bad = Path.Combine(folder.Path, "a\0b");
+        var error = Assert.Throws<KeyException>(() => CertificateFileWriter.Plan(new CertificateFileRequest { Directory = bad }));
+        Assert.Equal(KeyErrorIds.InvalidPath, error.ErrorId);
+        Assert.Equal(bad, error.Target);
+        Assert.Equal("path", error.TargetKind);
+        Assert.Contains("a NUL character", error.Problem);
+        Assert.Contains("a\\u0000b", error.Problem);
+        Assert.Empty(folder.Entries());
+    }
+
     private static string OpensslDate(DateTime utc) =>
         utc.ToString("MMM", System.Globalization.CultureInfo.InvariantCulture) + " " + utc.Day.ToString().PadLeft(2) + " " +
         utc.ToString("HH:mm:ss yyyy", System.Globalization.CultureInfo.InvariantCulture) + " GMT";

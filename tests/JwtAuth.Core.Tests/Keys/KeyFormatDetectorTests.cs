@@ -29,11 +29,11 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     [InlineData(nameof(OpenSslKeySet.LegacyEncrypted), nameof(KeyFormat.LegacyEncryptedPem))]
     public void Pem_files_are_told_by_their_label(string file, string format)
     {
-        var content = KeyFormatDetector.Detect(File.ReadAllBytes(PathOf(file)), "key file");
+        var content = KeyFormatDetector.Detect(File.ReadAllBytes(PathOf(file)), KeyOrigin.Named("key file"));
 
         Assert.Equal(format, content.Format.ToString());
         Assert.True(content.IsPem);
-        Assert.Equal("key file", content.Source);
+        Assert.Equal("key file", content.Origin.Description);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     public void Binary_files_are_told_by_their_structure_and_handed_on_whole(string file, string format)
     {
         var bytes = File.ReadAllBytes(PathOf(file));
-        var content = KeyFormatDetector.Detect(bytes, "key file");
+        var content = KeyFormatDetector.Detect(bytes, KeyOrigin.Named("key file"));
 
         Assert.Equal(format, content.Format.ToString());
         Assert.False(content.IsPem);
@@ -71,7 +71,7 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
             _ => new[] { "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", _set.Pkcs8, "-outform", "DER", "-out", der, "-passout", "pass:x" },
         });
 
-        var content = KeyFormatDetector.Detect(File.ReadAllBytes(der), "key file");
+        var content = KeyFormatDetector.Detect(File.ReadAllBytes(der), KeyOrigin.Named("key file"));
         Assert.Equal(format, content.Format.ToString());
         Assert.False(content.IsPem);
     }
@@ -79,7 +79,7 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     [Fact]
     public void A_pem_block_hands_on_the_der_inside_it()
     {
-        var content = KeyFormatDetector.Detect(File.ReadAllBytes(_set.Pkcs8), "key file");
+        var content = KeyFormatDetector.Detect(File.ReadAllBytes(_set.Pkcs8), KeyOrigin.Named("key file"));
         Assert.Equal(File.ReadAllBytes(_set.Pkcs8Der), content.Der);
     }
 
@@ -87,7 +87,7 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     public void A_utf16_file_is_pem_text()
     {
         var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(File.ReadAllText(_set.Pkcs8))).ToArray();
-        var content = KeyFormatDetector.Detect(bytes, "key file");
+        var content = KeyFormatDetector.Detect(bytes, KeyOrigin.Named("key file"));
         Assert.Equal(KeyFormat.Pkcs8PrivateKey, content.Format);
         Assert.True(content.IsPem);
     }
@@ -95,11 +95,11 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     [Fact]
     public void Base64_of_a_whole_file_says_so_in_the_source()
     {
-        var ofPem = KeyFormatDetector.Detect(Convert.ToBase64String(File.ReadAllBytes(_set.Pkcs1)), "key text");
-        Assert.Equal((KeyFormat.Pkcs1PrivateKey, true, "key text (base64 of PEM)"), (ofPem.Format, ofPem.IsPem, ofPem.Source));
+        var ofPem = KeyFormatDetector.Detect(Convert.ToBase64String(File.ReadAllBytes(_set.Pkcs1)), KeyOrigin.Text());
+        Assert.Equal((KeyFormat.Pkcs1PrivateKey, true, "key text (base64 of PEM)"), (ofPem.Format, ofPem.IsPem, ofPem.Origin.Description));
 
-        var ofPfx = KeyFormatDetector.Detect(Convert.ToBase64String(File.ReadAllBytes(_set.Pfx)), "key text");
-        Assert.Equal((KeyFormat.Pfx, false, "key text (base64)"), (ofPfx.Format, ofPfx.IsPem, ofPfx.Source));
+        var ofPfx = KeyFormatDetector.Detect(Convert.ToBase64String(File.ReadAllBytes(_set.Pfx)), KeyOrigin.Text());
+        Assert.Equal((KeyFormat.Pfx, false, "key text (base64)"), (ofPfx.Format, ofPfx.IsPem, ofPfx.Origin.Description));
         Assert.Equal(File.ReadAllBytes(_set.Pfx), ofPfx.Der);
     }
 
@@ -108,16 +108,16 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     [InlineData(new byte[] { 0x20, 0x0D, 0x0A, 0x09 })]
     [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0x0A })]
     public void A_file_with_nothing_in_it_is_empty(byte[] bytes) =>
-        Assert.Equal(KeyFormat.Empty, KeyFormatDetector.Detect(bytes, "key file").Format);
+        Assert.Equal(KeyFormat.Empty, KeyFormatDetector.Detect(bytes, KeyOrigin.Named("key file")).Format);
 
     [Fact]
     public void Key_text_that_names_a_file_is_pointed_out_but_the_same_text_in_a_file_is_not()
     {
-        var asText = KeyFormatDetector.Detect(_set.Pkcs8, "key text");
+        var asText = KeyFormatDetector.Detect(_set.Pkcs8, KeyOrigin.Text());
         Assert.Equal(KeyFormat.NotAKey, asText.Format);
         Assert.Contains("path of a file", asText.Problem);
 
-        var inFile = KeyFormatDetector.Detect(Encoding.UTF8.GetBytes(_set.Pkcs8), "key file");
+        var inFile = KeyFormatDetector.Detect(Encoding.UTF8.GetBytes(_set.Pkcs8), KeyOrigin.Named("key file"));
         Assert.Equal(KeyFormat.NotAKey, inFile.Format);
         Assert.DoesNotContain("path of a file", inFile.Problem);
     }
@@ -126,12 +126,12 @@ public class KeyFormatDetectorTests : IClassFixture<OpenSslKeySet>
     public void Pem_taken_as_it_is_does_not_unwrap_base64()
     {
         var base64 = Convert.ToBase64String(File.ReadAllBytes(_set.Pkcs8));
-        Assert.Equal(KeyFormat.Pkcs8PrivateKey, KeyFormatDetector.Detect(base64, "key text").Format);
+        Assert.Equal(KeyFormat.Pkcs8PrivateKey, KeyFormatDetector.Detect(base64, KeyOrigin.Text()).Format);
 
-        var asPem = KeyFormatDetector.DetectPem(base64, "key text");
+        var asPem = KeyFormatDetector.DetectPem(base64, KeyOrigin.Text());
         Assert.Equal(KeyFormat.NotAKey, asPem.Format);
         Assert.Contains("no PEM block", asPem.Problem);
     }
 
-    private string PathOf(string property) => (string)typeof(OpenSslKeySet).GetProperty(property)!.GetValue(_set)!;
+    private string PathOf(string property) => _set.PathOf(property);
 }

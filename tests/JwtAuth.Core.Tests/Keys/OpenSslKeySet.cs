@@ -70,5 +70,8 @@ public sealed class OpenSslKeySet : IDisposable
 
     public string Scratch(string name) => _folder.File(name);
 
+    /// <summary>The path a property of this set names, e.g. PathOf(nameof(Pkcs8)), for theory data.</summary>
+    public string PathOf(string property) => (string)typeof(OpenSslKeySet).GetProperty(property)!.GetValue(this)!;
+
     public void Dispose() => _folder.Dispose();
 }

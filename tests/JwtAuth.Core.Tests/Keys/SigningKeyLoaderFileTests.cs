@@ -287,7 +287,7 @@ public class SigningKeyLoaderFileTests : IClassFixture<OpenSslKeySet>
         Assert.True(publicKey!.VerifyData(data, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 
-    private string PathOf(string property) => (string)typeof(OpenSslKeySet).GetProperty(property)!.GetValue(_set)!;
+    private string PathOf(string property) => _set.PathOf(property);
 
     internal static KeyException AssertError(string errorId, Func<SigningKey> load)
     {

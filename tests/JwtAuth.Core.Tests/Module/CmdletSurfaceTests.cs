@@ -88,6 +88,28 @@ public class CmdletSurfaceTests : IClassFixture<StagedModule>
     }
 
     [Fact]
+    public void Cmdlet_fields_hold_no_value_type_from_the_isolated_core()
+    {
+        // A field's value type is laid out when the cmdlet type loads, which happens while PowerShell reflects over the
+        // assembly at import, before ModuleInitializer has taught the runtime where the core is. A field of a core
+        // class (a reference) is not resolved until a method that touches it is compiled, after import.
+        var isolated = Directory.GetFiles(Path.Combine(_module.Directory, "Core", "Dependencies"), "*.dll")
+            .Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var cmdlet in _module.CmdletTypes)
+        {
+            for (var type = cmdlet; type != null && type.Assembly == _module.Cmdlets; type = type.BaseType)
+            {
+                foreach (var field in type.GetFields(all))
+                {
+                    var laidOut = TypesLoadedToLayOut(field.FieldType).Where(t => isolated.Contains(t.Assembly.GetName().Name!)).ToList();
+                    Assert.True(laidOut.Count == 0, $"{type.Name}.{field.Name} holds {string.Join(", ", laidOut)} from the isolated core by value.");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Every_cmdlet_declares_its_output_type()
     {
         foreach (var cmdlet in _module.CmdletTypes)
@@ -121,6 +143,13 @@ public class CmdletSurfaceTests : IClassFixture<StagedModule>
             Assert.Empty(documented.Keys.Except(declared));
         }
     }
+
+    // The types the runtime must load to lay out a field of this type: none for a reference; a value type and,
+    // when it is generic, every type in its arguments (an instantiation is loaded with its arguments).
+    private static IEnumerable<Type> TypesLoadedToLayOut(Type type) => type.IsValueType ? WithArguments(type) : Enumerable.Empty<Type>();
+
+    private static IEnumerable<Type> WithArguments(Type type) =>
+        new[] { type }.Concat(type.IsGenericType ? type.GetGenericArguments().SelectMany(WithArguments) : Enumerable.Empty<Type>());
 
     private static IEnumerable<CustomAttributeTypedArgument> Flatten(CustomAttributeTypedArgument argument) =>
         argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? items : new[] { argument };

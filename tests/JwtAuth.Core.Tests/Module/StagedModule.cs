@@ -11,9 +11,12 @@ public sealed class StagedModule : IDisposable
 {
     private readonly MetadataLoadContext _context;
 
+    /// <summary>out/JwtAuth, as the build staged it.</summary>
+    public static string Root => Metadata("StagedModuleDir");
+
     public StagedModule()
     {
-        Directory = Metadata("StagedModuleDir");
+        Directory = Root;
         var core = Path.Combine(Directory, "Core");
         var paths = new List<string>(System.IO.Directory.GetFiles(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"))
         {

@@ -86,7 +86,7 @@ internal sealed class ScratchHarness : IAsyncDisposable
                 ClientId = ClientId, Username = username ?? HubUser.Username, LoginUrl = Server.BaseUrl, Alias = alias, SetDefaultDevHub = true,
                 Key = key ?? KeySource.FromFile(KeyFile, null), ProcessScope = processScope,
             },
-        }, 1, results.Add, _ => { }, CancellationToken.None);
+        }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
         var result = Assert.Single(results);
         Assert.Null(result.Error);
         return result;

@@ -207,7 +207,7 @@ public class ScratchOrgCreationTests
         await h.Auths.ConnectAsync(new[]
         {
             new ConnectRequest { ClientId = ScratchHarness.ClientId, Username = production.Username, LoginUrl = h.Server.BaseUrl, Alias = "Prod", Key = KeySource.FromFile(h.KeyFile, null) },
-        }, 1, results.Add, _ => { }, CancellationToken.None);
+        }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
         h.Server.ClearRequests();
 
         var unknown = Assert.Throws<ScratchOrgException>(() => h.Scratch.Prepare(new ScratchOrgRequest { DevHub = "NoSuchHub" }));

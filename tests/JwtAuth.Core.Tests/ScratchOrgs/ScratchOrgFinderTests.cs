@@ -110,7 +110,7 @@ public class ScratchOrgFinderTests
         await otherAuths.ConnectAsync(new[]
         {
             new ConnectRequest { ClientId = ScratchHarness.ClientId, Username = h.HubUser.Username, LoginUrl = h.Server.BaseUrl, Alias = "HubOrg", Key = KeySource.FromFile(h.KeyFile, null) },
-        }, 1, hubResults.Add, _ => { }, CancellationToken.None);
+        }, 1, hubResults.Add, _ => { }, _ => { }, CancellationToken.None);
 
         var listing = await otherScratch.ListAsync("HubOrg", null, false, _ => { }, _ => { }, CancellationToken.None);
         // What Connect-SfOrgJwt binds by property name from each listed org, and nothing else.
@@ -119,7 +119,7 @@ public class ScratchOrgFinderTests
             Username = o.Username!, ClientId = o.ClientId!, LoginUrl = o.LoginUrl!, Audience = o.Audience, Key = KeySource.FromFile(o.Key!.KeyFile!, null),
         }).ToList();
         var results = new List<ConnectResult>();
-        await otherAuths.ConnectAsync(requests, 8, results.Add, _ => { }, CancellationToken.None);
+        await otherAuths.ConnectAsync(requests, 8, results.Add, _ => { }, _ => { }, CancellationToken.None);
 
         Assert.Equal(3, listing.Orgs.Count);
         Assert.All(listing.Orgs, o => Assert.False(o.IsStoredHere));

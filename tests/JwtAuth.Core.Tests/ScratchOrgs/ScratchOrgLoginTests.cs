@@ -95,7 +95,7 @@ public class ScratchOrgLoginTests
         await h.Auths.ConnectAsync(new[]
         {
             new ConnectRequest { ClientId = "PlatformCLI", Username = "test-x@example.com", LoginUrl = h.Server.BaseUrl, Key = KeySource.FromFile(h.KeyFile, null) },
-        }, 1, results.Add, _ => { }, CancellationToken.None);
+        }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
 
         var error = Assert.IsAssignableFrom<JwtAuthException>(Assert.Single(results).Error);
         Assert.Equal("PlatformCliNotJwt", error.ErrorId);

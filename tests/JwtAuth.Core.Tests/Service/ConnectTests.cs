@@ -64,7 +64,7 @@ public class ConnectTests
         h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(3_000, count: 1, path: "/services/oauth2/token"));
 
         var results = new List<ConnectResult>();
-        await hurried.ConnectAsync(new[] { h.Request(user) }, 1, results.Add, _ => { }, CancellationToken.None);
+        await hurried.ConnectAsync(new[] { h.Request(user) }, 1, results.Add, _ => { }, _ => { }, CancellationToken.None);
 
         Assert.Equal("RequestTimedOut", Assert.IsAssignableFrom<Errors.JwtAuthException>(Assert.Single(results).Error).ErrorId);
         h.Server.Faults.Enqueue(MockSalesforce.Faults.Fault.Delay(1_500, count: 1, path: "/services/oauth2/token"));
@@ -93,7 +93,7 @@ public class ConnectTests
 
         Assert.Empty(h.Persisted.ReadAll().Auths);
         var listed = Assert.Single(h.Service.List(new[] { "Ephemeral" }, false, false).Auths);
-        Assert.Equal("Process", listed.Scope);
+        Assert.Equal(JwtAuth.Core.Store.OrgAuthScope.Process, listed.Scope);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
     public ProcessOrgAuthStore Process { get; }
     public OrgAuthService Service { get; }
     public List<string> Verbose { get; } = new();
+    public List<string> Warnings { get; } = new();
 
     public static async Task<ServiceHarness> StartAsync()
     {
@@ -80,7 +81,8 @@ internal sealed class ServiceHarness : IAsyncDisposable
     public async Task<IReadOnlyList<ConnectResult>> ConnectAsync(IReadOnlyList<ConnectRequest> requests, int throttle)
     {
         var results = new List<ConnectResult>();
-        await Service.ConnectAsync(requests, throttle, r => { lock (results) results.Add(r); }, m => { lock (Verbose) Verbose.Add(m); }, CancellationToken.None);
+        await Service.ConnectAsync(requests, throttle, r => { lock (results) results.Add(r); }, m => { lock (Verbose) Verbose.Add(m); },
+            w => { lock (Warnings) Warnings.Add(w); }, CancellationToken.None);
         return results;
     }
 

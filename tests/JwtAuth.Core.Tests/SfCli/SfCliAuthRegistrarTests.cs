@@ -236,4 +236,49 @@ public sealed class SfCliAuthRegistrarTests : IDisposable
             Assert.Empty(Directory.GetDirectories(dir, "*.lock"));
         }
     }
+
+    // Prepare: a registration staged under the CLI's locks; nothing is written before Commit, and a wait for a lock ends on cancellation.
+    [Fact]
+    public void Prepared_files_are_locked_and_unwritten_until_commit()
+    {
+        using (var pending = _registrar.Prepare(TempHome.Org("hub@example.com"), _key, "hub", setDefault: true, setDefaultDevHub: false, CancellationToken.None))
+        {
+            Assert.False(File.Exists(_home.SfdxFile("hub@example.com.json")));
+            Assert.True(Directory.Exists(_home.Paths.AliasFile + ".lock"));
+
+            var result = pending.Commit();
+
+            Assert.Equal(_home.SfdxFile("hub@example.com.json"), result.AuthFile);
+        }
+
+        Assert.False(Directory.Exists(_home.Paths.AliasFile + ".lock"));
+        Assert.Equal("hub@example.com", (string?)JObject.Parse(File.ReadAllText(_home.Paths.AliasFile))["orgs"]!["hub"]);
+    }
+
+    [Fact]
+    public void A_registration_disposed_without_commit_writes_nothing_and_frees_its_locks()
+    {
+        _registrar.Prepare(TempHome.Org("hub@example.com"), _key, "hub", setDefault: true, setDefaultDevHub: false, CancellationToken.None).Dispose();
+
+        Assert.Empty(Directory.GetFileSystemEntries(_home.Paths.SfdxDirectory));
+        _registrar.Register(TempHome.Org("other@example.com"), _key, "other", false, false);
+        Assert.True(File.Exists(_home.SfdxFile("other@example.com.json")));
+    }
+
+    [Fact]
+    public async Task Cancelling_ends_a_wait_for_a_lock_another_writer_holds_and_writes_nothing()
+    {
+        Directory.CreateDirectory(_home.Paths.SfdxDirectory);
+        Directory.CreateDirectory(_home.Paths.AliasFile + ".lock");
+        using var cancel = new CancellationTokenSource();
+
+        var waiting = Task.Run(() => _registrar.Prepare(TempHome.Org("hub@example.com"), _key, "hub", false, false, cancel.Token));
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted, "the registration must wait while the alias file is locked");
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(File.Exists(_home.SfdxFile("hub@example.com.json")));
+        Assert.False(Directory.Exists(_home.SfdxFile("hub@example.com.json.lock")));
+    }
 }

@@ -33,7 +33,7 @@ public sealed class StoredAuthSelectionTests
         h.Process.Save(SampleAuths.For("BOTH@example.com", token: "memory"));
         h.Process.Save(SampleAuths.For("memory@example.com", token: "memory-only", alias: "d"));
 
-        Assert.Equal(2, h.Service.List(new[] { "*@example.com" }, false, false).Auths.Count(a => a.Scope == nameof(OrgAuthScope.Process)));
+        Assert.Equal(2, h.Service.List(new[] { "*@example.com" }, false, false).Auths.Count(a => a.Scope == OrgAuthScope.Process));
     }
 
     private static List<string> Usernames(ServiceHarness h, string pattern) =>

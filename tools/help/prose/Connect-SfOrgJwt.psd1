@@ -2,8 +2,12 @@
     Synopsis    = 'Signs in to one or many Salesforce orgs through the OAuth 2.0 JWT bearer flow, without a browser or a password.'
     Description = @(
         'Connect-SfOrgJwt signs a JWT assertion (RS256; iss = the Connected App''s consumer key, sub = the username, aud = the login or test audience, exp = 3 minutes) with your private key and posts it to <LoginUrl>/services/oauth2/token. The assertion goes only to that URL. It then asks the org for its details concurrently, so the result says whether the org is a Dev Hub, production, sandbox or scratch org, and stores the auth (the token protected at rest) for Get-SfOrgAuth.'
-        'Pipe usernames or objects with Username, ClientId, LoginUrl (or InstanceUrl), KeyFile and Alias properties to authorize many orgs at once: up to -ThrottleLimit exchanges run concurrently over one connection pool, the key is loaded once, and each result is written as soon as its org completes (output order is completion order). One org''s failure is a non-terminating error; the others go on.'
-        'Scratch orgs created from a Dev Hub use the Dev Hub''s Connected App and key: pass the scratch org''s My Domain URL (https://<name>.scratch.my.salesforce.com) or https://test.salesforce.com as -LoginUrl. Right after creation Salesforce answers ''user hasn''t approved this consumer'' until the scratch user has replicated; for sandbox and scratch targets Connect-SfOrgJwt retries that case with backoff for up to -RetryTimeoutSec seconds (300 by default), reporting each wait in the verbose stream.'
+        'Pipe usernames or objects with Username, ClientId, LoginUrl (or InstanceUrl), KeyFile and Alias properties to authorize many orgs at once: up to -ThrottleLimit exchanges run concurrently over one connection pool, the key is loaded once, and each result is written as soon as its org completes (output order is completion order). One piped org''s failure is a non-terminating error; the others go on. An object without a Username property is refused (InputObjectHasNoUsername, naming the properties it has) before anything is sent.'
+        'One org named on the command line (nothing piped) that cannot be connected ends in a terminating error, as Connect-AzAccount and Connect-MgGraph do: try/catch catches it without -ErrorAction Stop, and nothing is written to the pipeline. In a script run with pwsh -File, a terminating error stops only its statement: set $ErrorActionPreference = ''Stop'' so that a failed login stops the script with a non-zero exit code.'
+        '-Alias, -SetDefault and -SetDefaultDevHub name one org: given on the command line while more than one org is piped in, they are refused before any login (PerOrgOptionForManyOrgs); give each row its own Alias column instead. Rows of one input that ask for the same alias or the same username are refused too (DuplicateAlias, DuplicateUsername), because which one won would depend on which login finished last. Each written object describes what was stored: its aliases and default marks as the store has them after the save. -SetDefaultDevHub for an org that is not a Dev Hub is refused after the login (NotADevHub) and nothing is stored for it.'
+        'A bulk run that ends early (Ctrl+C, a terminating error under -ErrorAction Stop, or Select-Object -First n downstream) stops all of its work before the command returns: logins in flight are cancelled and nothing is stored or registered with the Salesforce CLI afterwards. An org stored while the run was ending is still written, or, when the pipeline no longer takes output, named in a warning.'
+        'Connect-SfOrgJwt supports -WhatIf and -Confirm (ConfirmImpact Low: it adds or refreshes an auth and its marks). Each org is asked about before anything is sent for it, so -WhatIf sends nothing to Salesforce and writes nothing.'
+        'Scratch orgs created from a Dev Hub use the Dev Hub''s Connected App and key: pass the scratch org''s My Domain URL (https://<name>.scratch.my.salesforce.com) or https://test.salesforce.com as -LoginUrl. Right after creation Salesforce answers ''user hasn''t approved this consumer'' until the scratch user has replicated; for sandbox and scratch targets Connect-SfOrgJwt retries that case with backoff for up to -RetryTimeoutSec seconds (300 by default), reporting each wait in the verbose stream and, for a single org, in a progress bar that shows the time waited of that bound.'
         'Transport failures (connection errors, HTTP 5xx, 429) are retried a bounded number of times with backoff. Errors name the fix: which Connected App setting, which URL, which key.'
     )
     Parameters  = @{
@@ -13,17 +17,19 @@
         PrivateKey = 'The private key as text: PEM, or PEM encoded as base64 on one line (pipeline secrets). CRLF, surrounding whitespace, a BOM and escaped newlines are tolerated. Auths made this way are not renewable without connecting again.'
         CertificateThumbprint = 'Thumbprint of a certificate with a private key in Cert:\CurrentUser\My, then Cert:\LocalMachine\My.'
         Certificate = 'A certificate object that has its private key.'
-        KeyPassword = 'Password of an encrypted PEM key or of a PFX file.'
+        KeyPassword = 'Password of an encrypted PEM key or of a PFX file. Given for a key that is not encrypted, it is not needed: the connect goes ahead and writes a warning saying so.'
         LoginUrl = 'Where to post the assertion: https://login.salesforce.com (default; production and Dev Hub orgs), https://test.salesforce.com (sandboxes, scratch orgs), or the org''s My Domain URL. Alias: InstanceUrl. Lightning (*.lightning.force.com) URLs are refused with the matching my.salesforce.com URL.'
         Audience = 'Overrides the assertion''s aud. By default https://test.salesforce.com for sandbox and scratch hosts, else https://login.salesforce.com.'
-        Alias = 'A short name for the org. An alias names one org: giving it to another org moves it.'
-        SetDefault = 'Makes this org the default org (Get-SfOrgAuth -DefaultOrg).'
-        SetDefaultDevHub = 'Makes this org the default Dev Hub (Get-SfOrgAuth -DefaultDevHub).'
-        Scope = 'CurrentUser (default) stores the auth for later sessions; Process keeps it in this PowerShell process only, for CI agents.'
+        Alias = 'A short name for the org. An alias names one org: giving it to another org moves it. For many piped orgs, give each its own Alias property (column) instead: -Alias on the command line is refused when more than one org is piped in.'
+        SetDefault = 'Makes this org the default org (Get-SfOrgAuth -DefaultOrg). For one org only: refused when more than one org is piped in.'
+        SetDefaultDevHub = 'Makes this org the default Dev Hub (Get-SfOrgAuth -DefaultDevHub). Refused (NotADevHub) for an org that is not a Dev Hub, and when more than one org is piped in.'
+        Scope = 'CurrentUser (default) stores the auth for later sessions; Process keeps it in this PowerShell process only, for CI agents. (SfCli, the scope of the Salesforce CLI''s orgs in listings, is not accepted here.)'
         RetryTimeoutSec = 'How long to keep retrying ''user hasn''t approved this consumer'' (a new scratch org''s user not yet replicated). 300 for sandbox and scratch targets, 0 for production unless given.'
         ThrottleLimit = 'How many token exchanges run at once for pipeline input (1 to 64). Each org''s follow-up detail calls overlap the next exchanges, up to twice this number.'
         TimeoutSec = 'Timeout of each HTTP request in seconds.'
         SfCli = 'Also registers the org with the Salesforce CLI (sf), as ''sf org login jwt'' would, with no secret written: needs an unencrypted PEM -KeyFile that sf can read later.'
+        WhatIf = 'Shows which orgs would be signed in to, stored, marked and registered, without sending anything or writing any file.'
+        Confirm = 'Asks before signing in to each org.'
     }
     Defaults    = @{
         Audience = 'Derived from LoginUrl'
@@ -50,20 +56,29 @@
         @{
             Title   = 'Fifty scratch orgs at once'
             Code    = 'Import-Csv scratch-orgs.csv | Connect-SfOrgJwt -ClientId $consumerKey -KeyFile ./server.key -ThrottleLimit 16'
-            Remarks = 'The CSV has Username, LoginUrl and Alias columns. Each org is written as it completes; failures are non-terminating errors.'
+            Remarks = 'The CSV has Username, LoginUrl and Alias columns: each row carries its own alias (-Alias on the command line would be refused for many orgs). Each org is written as it completes; failures are non-terminating errors.'
+        }
+        @{
+            Title   = 'See what a bulk connect would do'
+            Code    = 'Import-Csv scratch-orgs.csv | Connect-SfOrgJwt -ClientId $consumerKey -KeyFile ./server.key -WhatIf'
+            Remarks = 'Lists each org, where it would sign in and what it would store; nothing is sent to Salesforce and no file is written.'
         }
         @{
             Title   = 'Azure DevOps PowerShell task'
             Code    = @'
+$ErrorActionPreference = 'Stop'
 Connect-SfOrgJwt -ClientId $env:SF_CONSUMER_KEY -Username $env:SF_USERNAME -PrivateKey $env:SF_JWT_KEY -Scope Process -SetDefault
 $token = (Get-SfOrgAuth -DefaultOrg -AsPlainText).AccessToken
 '@
-            Remarks = 'Map the secret variable SF_JWT_KEY into the task''s environment. -Scope Process keeps nothing on the agent after the job.'
+            Remarks = 'Map the secret variable SF_JWT_KEY into the task''s environment. -Scope Process keeps nothing on the agent after the job. $ErrorActionPreference = ''Stop'' makes a failed login fail the task: a script file otherwise goes on after a terminating error and exits 0.'
         }
         @{
             Title   = 'Scheduled Windows task signing with a certificate in the store'
-            Code    = 'Connect-SfOrgJwt -ClientId $consumerKey -Username integration@acme.com -CertificateThumbprint 3F2A...9C -Alias Prod'
-            Remarks = 'The task''s account holds the certificate and key in Cert:\CurrentUser\My; nothing secret sits in the script.'
+            Code    = @'
+$ErrorActionPreference = 'Stop'
+Connect-SfOrgJwt -ClientId $consumerKey -Username integration@acme.com -CertificateThumbprint 3F2A...9C -Alias Prod
+'@
+            Remarks = 'The task''s account holds the certificate and key in Cert:\CurrentUser\My; nothing secret sits in the script. With $ErrorActionPreference = ''Stop'' a failed login ends the task with a non-zero exit code, so the scheduler shows it failed.'
         }
         @{
             Title   = 'Share the login with the Salesforce CLI'

@@ -14,7 +14,7 @@
         DefaultDevHub = 'Only the default Dev Hub (set with Connect-SfOrgJwt -SetDefaultDevHub); NoDefaultDevHub when none is set.'
         Refresh = 'Mints a fresh token for each selected org with its stored key reference.'
         AsPlainText = 'Returns AccessToken as a plain string instead of a SecureString.'
-        KeyPassword = 'Password of the stored key file when it is an encrypted PEM key or a PFX; needed only when a token is renewed. JwtAuth never stores key passwords.'
+        KeyPassword = 'Password of the stored key file when it is an encrypted PEM key or a PFX; needed only when a token is renewed. JwtAuth never stores key passwords. When a renewal loads a key that is not encrypted, the renewal goes ahead and writes a warning that the password was not needed.'
         SfCli = 'Lists the orgs the Salesforce CLI knows, from its auth files and aliases.'
     }
     Defaults    = @{

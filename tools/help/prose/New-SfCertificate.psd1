@@ -6,14 +6,14 @@
         'On Windows, -CertStoreLocation also imports the certificate and its key into Cert:\CurrentUser\My or Cert:\LocalMachine\My, so scheduled tasks can sign with Connect-SfOrgJwt -CertificateThumbprint.'
     )
     Parameters  = @{
-        OutputDirectory = 'Folder for the files. Defaults to the current PowerShell location; created if missing. Relative paths resolve against the PowerShell location.'
+        OutputDirectory = 'Folder for the files. Left out, the current PowerShell location; an empty string is refused rather than taken for it. Created if missing. Relative paths resolve against the PowerShell location. A path with a character no path may hold (NUL; on Windows also < > | and quotes) ends in an InvalidPath error that names it.'
         CommonName = 'The certificate subject''s CN, e.g. the Connected App''s name.'
         ValidDays = 'How many days the certificate is valid, from now (1 to 36500). Salesforce rejects assertions once the uploaded certificate has expired.'
         KeySize = 'RSA key size in bits: 2048, 3072 or 4096. Salesforce needs at least 2048.'
         BaseName = 'File name without extension for the .key, .crt and .pfx files.'
-        KeyPassword = 'Encrypts the private key file (PKCS#8 with AES-256 and PBKDF2). Note that the Salesforce CLI cannot read encrypted keys.'
-        PfxPassword = 'Also writes <BaseName>.pfx, protected with this password (for Windows certificate stores and Azure Key Vault).'
-        KeyFormat = 'Pkcs8 (''BEGIN PRIVATE KEY'', the default) or Pkcs1 (''BEGIN RSA PRIVATE KEY'', for older tools).'
+        KeyPassword = 'Encrypts the private key file (''BEGIN ENCRYPTED PRIVATE KEY'': PKCS#8 with AES-256 and PBKDF2). An encrypted key is always PKCS#8, so -KeyFormat Pkcs1 with -KeyPassword is refused (EncryptedPkcs1NotSupported); an empty password is refused (PasswordEmpty). Note that the Salesforce CLI cannot read encrypted keys.'
+        PfxPassword = 'Also writes <BaseName>.pfx, protected with this password (for Windows certificate stores and Azure Key Vault). An empty password is refused (PasswordEmpty).'
+        KeyFormat = 'Pkcs8 (''BEGIN PRIVATE KEY'', the default) or Pkcs1 (''BEGIN RSA PRIVATE KEY'', for older tools). Pkcs1 cannot be encrypted: with -KeyPassword, leave -KeyFormat at Pkcs8.'
         CertStoreLocation = 'Windows only: Cert:\CurrentUser\My or Cert:\LocalMachine\My. Imports the certificate with its key into that store.'
         Force = 'Overwrites existing files of the same names.'
         WhatIf = 'Shows which files would be written without writing them.'
