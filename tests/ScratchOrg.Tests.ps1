@@ -323,7 +323,8 @@ Connect-SfOrgJwt -ClientId '$($script:ConsumerKey)' -Username '$($hub.Username)'
             $thumbprint = 'AB12AB12AB12AB12AB12AB12AB12AB12AB12AB12'
             $err = $null
             try {
-                [pscustomobject]@{ CertificateThumbprint = $thumbprint } |
+                # A row of a CSV with both key columns, this one signing by thumbprint (Import-Csv gives '' for the empty cell).
+                [pscustomobject]@{ KeyFile = ''; CertificateThumbprint = $thumbprint } |
                     Connect-SfOrgJwt -Username nobody@example.com -ClientId $script:ConsumerKey -LoginUrl $script:Url -ErrorAction Stop
             } catch { $err = $_ }
 

@@ -107,10 +107,15 @@ namespace JwtAuth.Commands
         public PSObject? InputObject { get; set; }
 
         private bool _keyGivenOnCommandLine;
+        private bool _usernameGivenOnCommandLine;
         private IReadOnlyList<string> _perOrgOptionsOnCommandLine = Array.Empty<string>();
         private int _records;
 
         private SfOrgAuthBase? PipedOrg => InputObject?.BaseObject as SfOrgAuthBase;
+
+        // The binder settles on the key file set for any piped object (InputObject binds in every set), so a piped
+        // CertificateThumbprint, of an SfScratchOrg or a CSV row alike, is read from the object here.
+        private string? PipedThumbprint => InputObject?.Properties["CertificateThumbprint"]?.Value as string;
 
         /// <summary>Nothing is piped in: the one org was named on the command line, and its failure ends the command.</summary>
         private bool NamedOnCommandLine => !MyInvocation.ExpectingInput;
@@ -119,6 +124,7 @@ namespace JwtAuth.Commands
         {
             // Only command-line arguments are bound yet: pipeline objects bind per record.
             _keyGivenOnCommandLine = ParameterSetName != KeyFileSet || MyInvocation.BoundParameters.ContainsKey(nameof(KeyFile));
+            _usernameGivenOnCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Username));
             var perOrg = new List<string>();
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Alias)) && !string.IsNullOrWhiteSpace(Alias)) perOrg.Add(nameof(Alias));
             if (SetDefault) perOrg.Add(nameof(SetDefault));
@@ -132,7 +138,7 @@ namespace JwtAuth.Commands
             if (++_records == 2 && _perOrgOptionsOnCommandLine.Count > 0)
                 ThrowCoreError(ConnectRefusals.PerOrgOptionsForManyOrgs(_perOrgOptionsOnCommandLine), null);
 
-            var refusal = ConnectRefusals.NoUsernameIn(InputObject)
+            var refusal = (_usernameGivenOnCommandLine ? null : ConnectRefusals.NoUsernameIn(InputObject))
                 ?? (_keyGivenOnCommandLine ? null : ConnectRefusals.NotImportable(PipedOrg))
                 ?? RefuseMissingKeyFile();
             if (refusal is null) _requests.Add(BuildRequest());
@@ -143,7 +149,7 @@ namespace JwtAuth.Commands
         private Exception? RefuseMissingKeyFile()
         {
             if (ParameterSetName != KeyFileSet || !string.IsNullOrWhiteSpace(KeyFile)) return null;
-            if (!string.IsNullOrEmpty(PipedOrg?.CertificateThumbprint)) return null;
+            if (!string.IsNullOrWhiteSpace(PipedThumbprint)) return null;
             return ConnectRefusals.MissingKeyFile(Username, piped: InputObject != null && !(InputObject.BaseObject is string));
         }
 
@@ -212,7 +218,7 @@ namespace JwtAuth.Commands
                 PrivateKeySet => KeySource.FromText(PrivateKey, password),
                 ThumbprintSet => KeySource.FromThumbprint(CertificateThumbprint),
                 CertificateSet => KeySource.FromCertificate(Certificate),
-                _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(PipedOrg!.CertificateThumbprint!),
+                _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(PipedThumbprint!),
                 _ => KeySource.FromFile(ResolveFileSystemPath(KeyFile), password),
             };
             return request;

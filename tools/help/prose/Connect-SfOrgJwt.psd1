@@ -15,7 +15,7 @@
         Username = 'The Salesforce username to sign in as (sub). Takes pipeline input by value and by property name.'
         KeyFile = 'Private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8 with -KeyPassword) or PFX/P12. Relative paths resolve against the PowerShell location. The path is stored so tokens can be renewed later.'
         PrivateKey = 'The private key as text: PEM, or PEM encoded as base64 on one line (pipeline secrets). CRLF, surrounding whitespace, a BOM and escaped newlines are tolerated. Auths made this way are not renewable without connecting again.'
-        CertificateThumbprint = 'Thumbprint of a certificate with a private key in Cert:\CurrentUser\My, then Cert:\LocalMachine\My.'
+        CertificateThumbprint = 'Thumbprint of a certificate with a private key in Cert:\CurrentUser\My, then Cert:\LocalMachine\My. Also read from a piped object (Get-SfScratchOrg, Get-SfOrgAuth, a CSV row) that has no KeyFile value; a hand-made object or CSV needs a KeyFile property as well, empty on the rows that sign by thumbprint, or PowerShell''s binder stops at the missing key file.'
         Certificate = 'A certificate object that has its private key.'
         KeyPassword = 'Password of an encrypted PEM key or of a PFX file. Given for a key that is not encrypted, it is not needed: the connect goes ahead and writes a warning saying so.'
         LoginUrl = 'Where to post the assertion: https://login.salesforce.com (default; production and Dev Hub orgs), https://test.salesforce.com (sandboxes, scratch orgs), or the org''s My Domain URL. Alias: InstanceUrl. Lightning (*.lightning.force.com) URLs are refused with the matching my.salesforce.com URL.'
