@@ -5,6 +5,7 @@
 #   bash bench/run.sh                   # all parts; the sf CLI part only if tests/interop/install-sf.sh's cache has it
 #   bash bench/run.sh --install-sf      # also install Node 22 + the Salesforce CLI into that cache first (large)
 #   bash bench/run.sh bulk --repeat 5   # one part, with JwtAuth.Bench options (see --help)
+#   bash bench/run.sh scratch           # the scratch org part alone (bench/scratch-orgs.sh, its own options)
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,5 +23,6 @@ build() {
 build tests/MockSalesforce
 build bench/JwtAuth.Bench
 build src/JwtAuth
+if [ "${1:-}" = scratch ]; then shift; exec bash "$repo/bench/scratch-orgs.sh" "$@"; fi
 
 exec dotnet "$repo/bench/JwtAuth.Bench/bin/Release/net10.0/JwtAuth.Bench.dll" --out "$repo/bench/results/latest.md" "$@"

@@ -12,8 +12,10 @@ namespace JwtAuth.Core.ScratchOrgs
     /// <summary>
     /// Logs in to a new scratch org by JWT as its signup user, with the Dev Hub's connected app and key, at the record's
     /// LoginUrl with the audience https://test.salesforce.com. The user replicates a while after the org is Active: "user
-    /// hasn't approved this consumer" is waited out (the client's replication backoff and bound) with the request slot
-    /// given back, so orgs waiting for replication do not hold up the others' requests.
+    /// hasn't approved this consumer" is waited out on the status reads' schedule (<see cref="ScratchOrgPolling"/>), within the
+    /// client's bound, with the request slot given back, so orgs waiting for replication do not hold up the others' requests.
+    /// Not the client's replication backoff (5 s, then doubling): a scratch admin usually replicates seconds after Active, and
+    /// a 5 s first wait made every org of a 50-org run connect about 4 s after it could have (bench/results/scratch-orgs.md).
     /// </summary>
     internal sealed class ScratchOrgLogin
     {
@@ -46,7 +48,6 @@ namespace JwtAuth.Core.ScratchOrgs
             };
             var progress = new InlineProgress<LoginProgress>(p => verbose($"{p.Username}: {p.Message}"));
             var waited = TimeSpan.Zero;
-            var retries = 0;
             TokenGrant grant;
             while (true)
             {
@@ -59,7 +60,7 @@ namespace JwtAuth.Core.ScratchOrgs
                 catch (SalesforceAuthException ex) when (ex.ErrorId == SalesforceErrorCatalog.UserNotApprovedId)
                 {
                     if (waited >= options.SandboxRetryTimeout) throw ScratchOrgErrors.UserNotReplicated(record, _hub.ClientId, waited, _hub.Name, ex);
-                    var wait = RetryTiming.Replication(++retries, options.ReplicationBackoff, options.MaxReplicationWait);
+                    var wait = ScratchOrgPolling.NextWait(waited);
                     if (wait > options.SandboxRetryTimeout - waited) wait = options.SandboxRetryTimeout - waited;
                     verbose($"The new user {request.Username} has not replicated yet (\"user hasn't approved this consumer\"); trying again in {wait.TotalSeconds:0.#} s.");
                     await client.Delay(wait, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,10 @@ using System;
 
 namespace JwtAuth.Core.ScratchOrgs
 {
-    /// <summary>How often a requested org's status is read: a pure schedule, so tests pin down every wait.</summary>
+    /// <summary>
+    /// How often a requested org's status is read, and how often its new admin's login is tried again while the user
+    /// replicates: a pure schedule, so tests pin down every wait.
+    /// </summary>
     internal static class ScratchOrgPolling
     {
         public static readonly TimeSpan First = TimeSpan.FromSeconds(1);

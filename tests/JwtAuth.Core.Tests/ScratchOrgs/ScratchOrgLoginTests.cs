@@ -10,7 +10,7 @@ namespace JwtAuth.Core.Tests.ScratchOrgs;
 public class ScratchOrgLoginTests
 {
     [Fact]
-    public async Task A_user_that_replicates_late_is_waited_for_with_the_clients_backoff_then_connected()
+    public async Task A_user_that_replicates_late_is_tried_again_every_second_like_the_status_reads_then_connected()
     {
         await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2), ReplicationDelay = TimeSpan.FromSeconds(12) });
         await h.ConnectHubAsync();
@@ -19,27 +19,41 @@ public class ScratchOrgLoginTests
         var run = await h.CreateAsync(new ScratchOrgRequest());
 
         Assert.Single(run.Succeeded);
+        // Two polls to Active, then replication waits on the polls' schedule (ten of 1 s, then 1 s, 1.1 s) until mock time reaches
+        // 2 + 12 s: twelve of them, or eleven
+        // when the real time the run took (the mock's clock is the system clock moved on by every wait) adds up to a second.
+        // The client's 5 s backoff would have waited 5 s and 10 s, connecting the org up to 5 s after its user replicated.
+        var waits = h.Delays.Waits.ToArray();
+        Assert.Equal(new[] { 1, 1 }, waits.Take(2).Select(w => (int)w.TotalSeconds));
+        var replication = waits.Skip(2).ToArray();
+        Assert.InRange(replication.Length, 11, 12);
+        for (var i = 0; i < replication.Length; i++)
+            Assert.Equal(ScratchOrgPolling.NextWait(replication.Take(i).Aggregate(TimeSpan.Zero, (a, b) => a + b)), replication[i]);
+        Assert.All(replication.Take(10), w => Assert.Equal(TimeSpan.FromSeconds(1), w));
         var logins = h.Server.TokenRequests;
-        Assert.Equal(3, logins.Count);
-        Assert.Equal(new[] { "user hasn't approved this consumer", "user hasn't approved this consumer" },
-            logins.Take(2).Select(r => r.ErrorCode == "invalid_grant" ? "user hasn't approved this consumer" : r.ErrorCode));
-        // Two polls to Active, then the replication waits 5 s and 10 s (mock time is 2 + 5 + 10 >= 2 + 12).
-        Assert.Equal(new[] { 1, 1, 5, 10 }, h.Delays.Waits.Select(w => (int)w.TotalSeconds));
+        Assert.Equal(replication.Length + 1, logins.Count);
+        Assert.All(logins.Take(replication.Length), r => Assert.Equal("invalid_grant", r.ErrorCode));
+        Assert.Equal(200, logins.Last().StatusCode);
         Assert.Contains(run.Verbose, m => m.Contains("has not replicated yet", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task An_org_waiting_for_its_user_to_replicate_does_not_hold_the_request_slot()
     {
-        // One request at a time. The slow org's replication wait (7 s, told apart from the 1 s polls) only ends once the quick
-        // org is connected: if the wait held the only slot, the quick org could never log in and the run would not finish.
-        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) }, o => o.ReplicationBackoff = TimeSpan.FromSeconds(7));
+        // One request at a time. Both orgs are Active together, so once a login was refused no status read is left and every
+        // wait is the slow org's replication wait: it only ends once the quick org is connected. If the wait held the only
+        // slot, the quick org could never log in and the run would not finish.
+        await using var h = await ServiceFixture.StartAsync(new MockOptions { ScratchOrgProvisioningTime = TimeSpan.FromSeconds(2) });
         await h.ConnectHubAsync();
         h.Server.ScratchOrgs.Plan(new MockScratchOrgPlan { ReplicationDelay = TimeSpan.FromMinutes(1) });
+        h.Server.ClearRequests();
         var quickConnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        h.Delays.BeforeWait = async (wait, ct) =>
+        var replicationWaits = 0;
+        h.Delays.BeforeWait = async (_, ct) =>
         {
-            if (wait == TimeSpan.FromSeconds(7)) await quickConnected.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            if (!h.Server.TokenRequests.Any(r => r.ErrorCode == "invalid_grant")) return;
+            Interlocked.Increment(ref replicationWaits);
+            await quickConnected.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
         };
         var recorded = new RecordedRun();
         recorded.Events.OnResult = o =>
@@ -54,6 +68,7 @@ public class ScratchOrgLoginTests
         Assert.Equal(2, recorded.Succeeded.Count);
         var slow = h.Server.ScratchOrgs.All.Single(s => s.ReplicationDelay == TimeSpan.FromMinutes(1));
         Assert.Equal(slow.SignupUsername, recorded.Outcomes.Last().Org!.Username);
+        Assert.True(replicationWaits > 0, "the slow org waited for its user to replicate");
     }
 
     [Fact]
@@ -71,7 +86,7 @@ public class ScratchOrgLoginTests
         Assert.Equal(signup.SignupUsername, error.Target);
         Assert.Contains("Get-SfScratchOrg", error.Fix);
         Assert.Contains("Connect-SfOrgJwt", error.Fix);
-        // The client's bound: 5 + 10 + 20 + 30 * 8 + 25 = 300 s of replication waits.
+        // The client's bound: 300 s of replication waits (1 s each for ten seconds, then a tenth of the time waited, at most 10 s, the last one cut short).
         Assert.Equal(TimeSpan.FromMinutes(5), h.Delays.Waits.Skip(2).Aggregate(TimeSpan.Zero, (a, b) => a + b));
         Assert.Null(h.Persisted.Find(signup.SignupUsername!));
     }
