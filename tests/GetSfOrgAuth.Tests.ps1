@@ -262,4 +262,24 @@ Describe 'Disconnect-SfOrg' {
         $errs[0].ErrorDetails.RecommendedAction | Should -Match $Fix
         (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
     }
+
+    It 'stops on Ctrl+C while another process holds the store lock, and removes nothing' {
+        # What another process's writer holds: store.lock open without sharing (flock on Unix), as the store's own lock tests do.
+        $held = [System.IO.File]::Open((Join-Path $env:JWTAUTH_HOME 'store.lock'), 'OpenOrCreate', 'ReadWrite', 'None')
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$(Get-StagedModulePath)'; Disconnect-SfOrg HubOrg -Confirm:`$false")
+            $async = $ps.BeginInvoke()
+            Wait-Until { $ps.InvocationStateInfo.State -eq 'Running' } -What 'Disconnect-SfOrg to start'
+            Start-Sleep -Milliseconds 500
+            $null = $ps.BeginStop($null, $null)
+            # The store's lock timeout is 60 s: a cmdlet deaf to Ctrl+C is still waiting while the lock is held.
+            Wait-Until { $ps.InvocationStateInfo.State -eq 'Stopped' } -TimeoutSeconds 20 -What 'Disconnect-SfOrg to stop while the lock is held'
+        } finally {
+            $held.Dispose()
+        }
+        $ps.Dispose()
+        (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
+        (Get-SfOrgAuth -DefaultDevHub).Alias | Should -Be 'HubOrg'
+    }
 }
