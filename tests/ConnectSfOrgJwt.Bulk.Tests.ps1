@@ -50,7 +50,11 @@ BeforeAll {
     # Every request that has reached the mock (recorded on arrival; not its outcome, which an aborted one may get later),
     # as one comparable text: a run that left work behind would still send one.
     function script:Get-RequestLogFingerprint {
-        @(Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | ForEach-Object { "$($_.path)|$($_.assertion.claims.sub)" } | Out-String
+        $requests = Invoke-MockControl -Mock $script:Mock -Method Get -Path requests
+        $requests | ForEach-Object {
+            $sub = if ($_.path -eq '/services/oauth2/token' -and $_.assertion) { $_.assertion.claims.sub }
+            "$($_.path)|$sub"
+        } | Out-String
     }
 
     function script:Assert-NoRequestAfterReturn([string] $Requests) {
