@@ -47,6 +47,27 @@ BeforeAll {
         }
     }
 
+    # Every request that has reached the mock (recorded on arrival; not its outcome, which an aborted one may get later),
+    # as one comparable text: a run that left work behind would still send one.
+    function script:Get-RequestLogFingerprint {
+        $requests = Invoke-MockControl -Mock $script:Mock -Method Get -Path requests
+        $requests | ForEach-Object {
+            $sub = if ($_.path -eq '/services/oauth2/token' -and $_.assertion) { $_.assertion.claims.sub }
+            "$($_.path)|$sub"
+        } | Out-String
+    }
+
+    function script:Assert-NoRequestAfterReturn([string] $Requests) {
+        Get-RequestLogFingerprint | Should -Be $Requests -Because 'no request may reach Salesforce after Connect-SfOrgJwt has returned'
+    }
+
+    # The orgs with an auth file in the Salesforce CLI's home (HOME), by username.
+    function script:Get-SfCliUsernames {
+        $sfdx = Join-Path $env:HOME '.sfdx'
+        if (-not (Test-Path $sfdx)) { return @() }
+        @(Get-ChildItem $sfdx -Filter '*.json' | Where-Object Name -like '*@*' | ForEach-Object { $_.BaseName } | Sort-Object)
+    }
+
     function script:Get-StoredUsernames {
         @(Get-SfOrgAuth | ForEach-Object Username | Sort-Object)
     }
@@ -83,24 +104,30 @@ Describe 'Connect-SfOrgJwt: a bulk run that ends early' {
         $written = [System.Collections.Generic.List[object]]::new()
         $err = $null
         try {
-            $names | Connect-SfOrgJwt @script:Connect -ThrottleLimit 1 -ErrorAction Stop | ForEach-Object { $written.Add($_) }
+            $names | Connect-SfOrgJwt @script:Connect -ThrottleLimit 1 -SfCli -ErrorAction Stop | ForEach-Object { $written.Add($_) }
         } catch { $err = $_ }
         $fingerprint = Get-StoreFingerprint
+        $requests = Get-RequestLogFingerprint
 
         $err.FullyQualifiedErrorId | Should -BeLike 'UserNotApproved,*'
         Assert-StoreStaysAsItIs $fingerprint
+        Assert-NoRequestAfterReturn $requests
         Get-StoredUsernames | Should -Be @($written | ForEach-Object Username | Sort-Object)
+        Get-SfCliUsernames | Should -Be @(Get-StoredUsernames) -Because 'an org is registered with the CLI exactly when it is stored'
         @(Get-StoredUsernames).Count | Should -BeLessThan 6 -Because 'the orgs after the failed one were never connected'
     }
 
     It 'stops when Select-Object -First 1 has what it wants: nothing is stored afterwards, and every stored org was written or named in a warning' {
-        $first = $script:Scratch | Connect-SfOrgJwt @script:Connect -ThrottleLimit 2 -WarningVariable warnings | Select-Object -First 1
+        $first = $script:Scratch | Connect-SfOrgJwt @script:Connect -ThrottleLimit 2 -SfCli -WarningVariable warnings | Select-Object -First 1
         $fingerprint = Get-StoreFingerprint
+        $requests = Get-RequestLogFingerprint
 
         @($first).Count | Should -Be 1
         Assert-StoreStaysAsItIs $fingerprint
+        Assert-NoRequestAfterReturn $requests
         $reported = @($first.Username) + @($script:Scratch | Where-Object { $u = $_; $warnings | Where-Object { "$_" -like "*'$u'*" } })
         Get-StoredUsernames | Should -Be @($reported | Sort-Object -Unique)
+        Get-SfCliUsernames | Should -Be @(Get-StoredUsernames) -Because 'an org is registered with the CLI exactly when it is stored'
     }
 
     It 'stops on Ctrl+C while an org waits to be registered with the Salesforce CLI: nothing is stored or registered afterwards' {
@@ -122,6 +149,7 @@ Describe 'Connect-SfOrgJwt: a bulk run that ends early' {
             }
             $ps.Stop()
             $fingerprint = Get-StoreFingerprint
+            $requests = Get-RequestLogFingerprint
         } finally {
             Remove-Item $lock -Force -ErrorAction SilentlyContinue
         }
@@ -129,6 +157,7 @@ Describe 'Connect-SfOrgJwt: a bulk run that ends early' {
         $ps.Dispose()
 
         Assert-StoreStaysAsItIs $fingerprint
+        Assert-NoRequestAfterReturn $requests
         Get-StoredUsernames | Should -Be @($output | ForEach-Object Username | Sort-Object)
         Test-Path (Join-Path $env:HOME ".sfdx/$user.json") | Should -Be (@($output).Count -gt 0)
     }
@@ -142,10 +171,12 @@ Describe 'Connect-SfOrgJwt: a bulk run that ends early' {
         Wait-Until { $output.Count -gt 0 } -What 'the first connected org'
         $ps.Stop()
         $fingerprint = Get-StoreFingerprint
+        $requests = Get-RequestLogFingerprint
         $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         $ps.Dispose()
 
         Assert-StoreStaysAsItIs $fingerprint
+        Assert-NoRequestAfterReturn $requests
         Get-StoredUsernames | Should -Be @($output | ForEach-Object Username | Sort-Object)
     }
 }
@@ -209,6 +240,45 @@ Describe 'Connect-SfOrgJwt: options for one org, and the output' {
         @($errs | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] } | Sort-Object -Unique) | Should -Be 'DuplicateAlias'
         @($errs | ForEach-Object TargetObject | Sort-Object) | Should -Be @($script:Scratch[0..1] | Sort-Object)
         Get-TokenRequestsFor $script:Scratch[0..1] | Should -BeNullOrEmpty
+    }
+
+    It 'writes each org as stored after the whole save: aliases and the default mark it had before the run stay in its output' {
+        Connect-SfOrgJwt @script:Connect -Username $script:Scratch[0] -Alias old -SetDefault | Out-Null
+        $rows = @(
+            [pscustomobject]@{ Username = $script:Scratch[0]; Alias = 'new' }
+            [pscustomobject]@{ Username = $script:Scratch[1]; Alias = 'second' }
+        )
+        $out = @($rows | Connect-SfOrgJwt @script:Connect)
+
+        $again = $out | Where-Object Username -eq $script:Scratch[0]
+        $again.Alias | Should -Be 'new' -Because 'the alias set last is the Alias'
+        $again.Aliases | Should -Be @('old', 'new') -Because 'the alias stored before the run stays, which the request alone does not know'
+        $again.IsDefault | Should -BeTrue -Because 'the default mark was set before the run, and this row did not ask for it'
+        ($out | Where-Object Username -eq $script:Scratch[1]).IsDefault | Should -BeFalse
+        foreach ($org in $out) {
+            $stored = Get-SfOrgAuth $org.Username
+            ($org.Aliases -join ',') | Should -Be ($stored.Aliases -join ',')
+            $org.Alias | Should -Be $stored.Alias
+            $org.IsDefault | Should -Be $stored.IsDefault
+            $org.IsDefaultDevHub | Should -Be $stored.IsDefaultDevHub
+        }
+    }
+
+    It 'fails only the piped row whose key file is on a drive that does not exist (PathDriveNotFound) and connects the others' {
+        $rows = @(
+            [pscustomobject]@{ Username = $script:Scratch[0]; KeyFile = 'Q:\nowhere\server.key' }
+            [pscustomobject]@{ Username = $script:Scratch[1]; KeyFile = $script:Cert.KeyPath }
+        )
+        $connect = $script:Connect.Clone()
+        $connect.Remove('KeyFile')
+        $out = $rows | Connect-SfOrgJwt @connect -ErrorVariable errs -ErrorAction SilentlyContinue
+
+        $out.Username | Should -Be $script:Scratch[1]
+        @($errs).Count | Should -Be 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'PathDriveNotFound,*'
+        $errs[0].TargetObject | Should -Be 'Q:\nowhere\server.key'
+        $errs[0].ErrorDetails.RecommendedAction | Should -Match '-KeyFile'
+        Get-TokenRequestsFor $script:Scratch[0] | Should -BeNullOrEmpty
     }
 
     It 'refuses an input object without a Username property, naming the properties it has, without a request (<Case>)' -ForEach @(

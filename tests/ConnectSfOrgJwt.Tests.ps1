@@ -269,6 +269,41 @@ Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -Username 'nobody@e
         @($auths.Username | Sort-Object) | Should -Be @($names | Sort-Object)
     }
 
+    It 'is Low impact, and asks for each org before anything is sent when $ConfirmPreference is Low' {
+        (Get-Command Connect-SfOrgJwt).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
+            Should -Be 'Low'
+        Invoke-MockControl -Mock $script:Mock -Method Delete -Path requests | Out-Null
+        # A host that cannot answer: asking ends the command, so the error shows it asked, and the request log shows when.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$script:ModulePath'; `$ConfirmPreference = 'Low'; '$($script:Scenario.ScratchUsernames[0])', '$($script:Scenario.ScratchUsernames[1])' | Connect-SfOrgJwt -ClientId '$($script:Scenario.ConsumerKey)' -KeyFile '$($script:Cert.KeyPath)' -LoginUrl '$script:Url' -Audience https://test.salesforce.com")
+            $asked = $null
+            try { $out = $ps.Invoke() } catch { $asked = $_.Exception }
+            $asked = "$asked $($ps.Streams.Error)"
+        } finally { $ps.Dispose() }
+
+        $asked | Should -Match 'prompt|user interaction' -Because 'with $ConfirmPreference = Low a Low-impact cmdlet asks'
+        $out | Should -BeNullOrEmpty
+        @(Invoke-MockControl -Mock $script:Mock -Method Get -Path requests) | Should -BeNullOrEmpty -Because 'each org is asked about before anything is sent'
+        Test-Path $env:JWTAUTH_HOME | Should -BeFalse
+    }
+
+    It 'writes every alias of the org it connected, in the order they were set, and the one set last as Alias' {
+        $connect = @{ ClientId = $script:Scenario.ConsumerKey; Username = $script:Scenario.HubUsername; KeyFile = $script:Cert.KeyPath; LoginUrl = $script:Url }
+        $first = Connect-SfOrgJwt @connect -Alias chub
+        $second = Connect-SfOrgJwt @connect -Alias bhub
+        $again = Connect-SfOrgJwt @connect -Alias chub
+        $plain = Connect-SfOrgJwt @connect
+
+        $first.Aliases | Should -Be @('chub')
+        $second.Aliases | Should -Be @('chub', 'bhub')
+        $second.Alias | Should -Be 'bhub'
+        $again.Aliases | Should -Be @('bhub', 'chub')
+        $again.Alias | Should -Be 'chub'
+        $plain.Aliases | Should -Be @('bhub', 'chub') -Because 'a connect without -Alias keeps the aliases the org has'
+        $plain.Alias | Should -Be 'chub'
+    }
+
     It 'shows a progress bar with the time waited and the bound while one new scratch user replicates' {
         $late = New-LateScratchUser -ReplicatesAfterSeconds 2
         $ps = New-ConnectInstance -Username $late -RetryTimeoutSec 120

@@ -98,9 +98,27 @@ Describe 'Get-SfOrgAuth' {
         $hub = Get-SfOrgAuth HubOrg
         $hub.Username.Length | Should -BeGreaterOrEqual 30
         $lines = @((Get-SfOrgAuth | Format-Table | Out-String -Width 120) -split "`r?`n")
-        ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        # Out-String -Width 120 cuts every line to 120, so the view's own width shows only where the host does not cut it.
+        $wide = @((Get-SfOrgAuth | Format-Table | Out-String -Width 400) -split "`r?`n" | ForEach-Object TrimEnd)
+        ($wide | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 120
         ($lines | Where-Object { $_ -match [regex]::Escape($hub.Username) }) | Should -Match ([regex]::Escape($hub.OrgId))
         ($lines -join "`n") | Should -Match ([regex]::Escape((Get-SfOrgAuth feature1).Username))
+    }
+
+    It 'does not repeat a failed renewal in the verbose stream' {
+        $user = "renew-$([guid]::NewGuid().ToString('N').Substring(0, 8))@hub.example.com"
+        Invoke-MockControl -Mock $script:Mock -Path users -Body @{ username = $user; org = 'Hub'; preAuthorizedFor = @($script:Scenario.ConsumerKey) } | Out-Null
+        Connect-SfOrgJwt @script:Connect -Username $user | Out-Null
+        # The admin revokes the app's pre-authorization: the renewal's login fails.
+        Invoke-MockControl -Mock $script:Mock -Method Patch -Path "users/$user" -Body @{ preAuthorizedFor = @() } | Out-Null
+
+        $records = @(Get-SfOrgAuth $user -Refresh -Verbose -ErrorVariable errs -ErrorAction SilentlyContinue 4>&1)
+        $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $errs | Should -HaveCount 1
+        $problem = $errs[0].Exception.Problem
+        $problem | Should -Not -BeNullOrEmpty
+        $verbose.Count | Should -BeGreaterThan 0 -Because 'the renewal itself is still reported'
+        $verbose | Where-Object { $_ -like "*$problem*" } | Should -BeNullOrEmpty
     }
 
     It 'shows every alias of an org in the order they were set, and the one set last as Alias' {
@@ -261,5 +279,25 @@ Describe 'Disconnect-SfOrg' {
         $errs[0].TargetObject | Should -Be 'nosuch'
         $errs[0].ErrorDetails.RecommendedAction | Should -Match $Fix
         (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
+    }
+
+    It 'stops on Ctrl+C while another process holds the store lock, and removes nothing' {
+        # What another process's writer holds: store.lock open without sharing (flock on Unix), as the store's own lock tests do.
+        $held = [System.IO.File]::Open((Join-Path $env:JWTAUTH_HOME 'store.lock'), 'OpenOrCreate', 'ReadWrite', 'None')
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$(Get-StagedModulePath)'; Disconnect-SfOrg HubOrg -Confirm:`$false")
+            $async = $ps.BeginInvoke()
+            Wait-Until { $ps.InvocationStateInfo.State -eq 'Running' } -What 'Disconnect-SfOrg to start'
+            Start-Sleep -Milliseconds 500
+            $null = $ps.BeginStop($null, $null)
+            # The store's lock timeout is 60 s: a cmdlet deaf to Ctrl+C is still waiting while the lock is held.
+            Wait-Until { $ps.InvocationStateInfo.State -eq 'Stopped' } -TimeoutSeconds 20 -What 'Disconnect-SfOrg to stop while the lock is held'
+        } finally {
+            $held.Dispose()
+        }
+        $ps.Dispose()
+        (Get-SfOrgAuth HubOrg).Alias | Should -Be 'HubOrg'
+        (Get-SfOrgAuth -DefaultDevHub).Alias | Should -Be 'HubOrg'
     }
 }

@@ -183,6 +183,8 @@ Describe 'Hardening: CategoryInfo reads in words, never .NET type names' {
         @{ Name = 'a certificate that exists'; Expected = 'CertificateFileExists'; Run = { New-SfCertificate -OutputDirectory (Split-Path $script:Existing.KeyPath) } }
         @{ Name = 'a base name with a folder in it'; Expected = 'InvalidFileName'; Run = { New-SfCertificate -OutputDirectory $TestDrive -BaseName 'sub/name' } }
         @{ Name = 'a folder on the Env: drive'; Expected = 'PathNotFileSystem'; Run = { New-SfCertificate -OutputDirectory 'Env:\jwt' } }
+        @{ Name = 'a folder on a drive that does not exist'; Expected = 'PathDriveNotFound'; Run = { New-SfCertificate -OutputDirectory 'Q:\jwt' } }
+        @{ Name = 'a key file on a drive that does not exist'; Expected = 'PathDriveNotFound'; Run = { Connect-SfOrgJwt -ClientId $script:ClientId -Username $script:Hub -KeyFile 'Q:\x.key' -LoginUrl $script:Url } }
     ) {
         $err = $null
         try { $ErrorActionPreference = 'Stop'; & $Run | Out-Null } catch { $err = $_ } finally { $ErrorActionPreference = 'Continue' }

@@ -202,6 +202,40 @@ Describe 'Scratch orgs through a Dev Hub' {
             ($warned -join ' ') | Should -Match 'sf org list'
         }
 
+        It 'stops on Ctrl+C while the Salesforce CLI holds its alias file, storing and registering nothing for the org' {
+            $hub = New-DevHub
+            $env:HOME = Join-Path $TestDrive ('home-' + [guid]::NewGuid().ToString('N'))
+            # A live 'sf' holding the lock of alias.json (a lock folder touched less than 10 s ago).
+            $lock = Join-Path $env:HOME '.sfdx/alias.json.lock'
+            New-Item -ItemType Directory $lock -Force | Out-Null
+            Invoke-MockControl -Mock $script:Mock -Method Delete -Path requests | Out-Null
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$script:ModulePath'; New-SfScratchOrg -Alias locked -SfCli -WarningAction SilentlyContinue")
+                $async = $ps.BeginInvoke()
+                Wait-Until {
+                    $requests = Invoke-MockControl -Mock $script:Mock -Method Get -Path requests
+                    @($requests | Where-Object { $_.path -eq '/services/oauth2/token' -and $_.statusCode -eq 200 -and $_.assertion.claims.sub -ne $hub.Username }).Count -gt 0
+                } -What 'the login to the new scratch org'
+                # Long enough for the org to be stored, were the CLI's lock waited for after storing it.
+                $deadline = [DateTime]::UtcNow.AddSeconds(3)
+                while ([DateTime]::UtcNow -lt $deadline) {
+                    (Get-Item $lock).LastWriteTimeUtc = [DateTime]::UtcNow
+                    Start-Sleep -Milliseconds 200
+                }
+                $null = $ps.BeginStop($null, $null)
+                # The CLI lock's timeout is 30 s: a wait deaf to Ctrl+C is still going while the lock is held.
+                Wait-Until { (Get-Item $lock).LastWriteTimeUtc = [DateTime]::UtcNow; $ps.InvocationStateInfo.State -eq 'Stopped' } -TimeoutSeconds 15 -What 'New-SfScratchOrg to stop while the lock is held'
+            } finally {
+                Remove-Item $lock -Force -ErrorAction SilentlyContinue
+                $ps.Dispose()
+            }
+
+            Get-SfOrgAuth locked -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Test-Path (Join-Path $env:HOME '.sfdx/alias.json') | Should -BeFalse
+            @(Get-ChildItem (Join-Path $env:HOME '.sfdx') -Filter 'test-*.json') | Should -BeNullOrEmpty
+        }
+
         It 'creates orgs from a Dev Hub connected with -PrivateKey under -Scope Process, keeping them in the process' {
             $hub = New-DevHub -NoConnect
             $result = Invoke-ChildPwsh -Script @"

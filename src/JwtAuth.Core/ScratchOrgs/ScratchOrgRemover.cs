@@ -86,7 +86,7 @@ namespace JwtAuth.Core.ScratchOrgs
             // Only once Salesforce no longer has it (or never had it): a refused delete keeps the local auth usable.
             _context.Stores.Process.Remove(deletion.Username, cancellationToken);
             _context.Stores.Persisted.Remove(deletion.Username, cancellationToken);
-            if (deletion.IsInSfCli) new SfCliAuthRemover(_context.SfCliPaths()).Remove(deletion.Username);
+            if (deletion.IsInSfCli) new SfCliAuthRemover(_context.SfCliPaths()).Remove(deletion.Username, cancellationToken);
             return deleted;
         }
 

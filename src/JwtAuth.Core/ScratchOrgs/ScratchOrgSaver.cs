@@ -40,11 +40,13 @@ namespace JwtAuth.Core.ScratchOrgs
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // The CLI's locks are taken (a wait Ctrl+C ends) before the org is stored here, and written after.
+                using var registration = registrar?.Prepare(auth, keyFile!, alias, setDefault, setDefaultDevHub: false, cancellationToken);
                 var store = _hub.Hub.Scope == OrgAuthScope.Process ? _context.Stores.Process : _context.Stores.Persisted;
                 var outcome = store.SaveMany(new[] { new OrgAuthSave(auth, setDefault) }, cancellationToken)[0];
                 if (outcome.Error != null) throw outcome.Error;
                 if (outcome.AliasMoved != null) warning(outcome.AliasMoved.Message);
-                registrar?.Register(auth, keyFile!, alias, setDefault, setDefaultDevHub: false);
+                registration?.Commit();
                 return outcome.Stored!;
             }
             finally

@@ -109,12 +109,17 @@ namespace JwtAuth.Core.Service
             return usernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        public void Remove(string username, bool includeSfCli)
+        /// <summary>
+        /// Forgets the org here (and in the CLI when asked). Cancelling <paramref name="cancellationToken"/> ends a wait for the
+        /// store's or the CLI's lock; cancelled while waiting for the store, nothing is removed.
+        /// </summary>
+        public void Remove(string username, bool includeSfCli, CancellationToken cancellationToken = default)
         {
-            _stores.Process.Remove(username);
-            _stores.Persisted.Remove(username);
+            // The disk store first: its lock is the wait Ctrl+C can end, and the process store must not lose the org before it.
+            _stores.Persisted.Remove(username, cancellationToken);
+            _stores.Process.Remove(username, cancellationToken);
             if (includeSfCli && new SfCliAuthReader(_sfCliPaths()).Find(username) != null)
-                new SfCliAuthRemover(_sfCliPaths()).Remove(username);
+                new SfCliAuthRemover(_sfCliPaths()).Remove(username, cancellationToken);
         }
 
         /// <summary>Aliases, then usernames, each in <see cref="NaturalOrder"/>, for tab completion.</summary>

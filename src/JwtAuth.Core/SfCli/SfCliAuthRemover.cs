@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using JwtAuth.Core.Errors;
 using Newtonsoft.Json.Linq;
 
@@ -22,8 +23,11 @@ namespace JwtAuth.Core.SfCli
             _lockOptions = lockOptions ?? SfCliLockOptions.Default;
         }
 
-        /// <summary>Removes the org; throws <see cref="SfCliException"/> (SfCliOrgNotFound) when the CLI knows neither the name nor an alias of it.</summary>
-        public SfCliRemoval Remove(string usernameOrAlias)
+        /// <summary>
+        /// Removes the org; throws <see cref="SfCliException"/> (SfCliOrgNotFound) when the CLI knows neither the name nor an alias of it.
+        /// Cancelling <paramref name="cancellationToken"/> ends a wait for the CLI's locks, before anything is changed.
+        /// </summary>
+        public SfCliRemoval Remove(string usernameOrAlias, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(usernameOrAlias))
                 throw new SfCliException(SfCliErrorIds.OrgNotFound, JwtAuthErrorKind.InvalidArgument,
@@ -33,7 +37,7 @@ namespace JwtAuth.Core.SfCli
             var username = SfCliAliasMap.ResolveUsername(SfCliAliasMap.ToDictionary(SfCliJson.ReadObject(_paths.AliasFile)), usernameOrAlias);
             var authFile = _paths.AuthFile(username);
 
-            using var change = SfCliFileSet.Lock(new[] { authFile, _paths.AliasFile, _paths.SfConfigFile, _paths.SfdxConfigFile }, _lockOptions);
+            using var change = SfCliFileSet.Lock(new[] { authFile, _paths.AliasFile, _paths.SfConfigFile, _paths.SfdxConfigFile }, _lockOptions, cancellationToken);
             var aliasFile = change.Read(_paths.AliasFile);
             var aliases = SfCliAliasMap.AliasesOf(SfCliAliasMap.ToDictionary(aliasFile), username);
             var authExists = File.Exists(authFile);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
+using JwtAuth.Core.Errors;
 using JwtAuth.Core.Login;
 using JwtAuth.Core.Service;
 using JwtAuth.Infrastructure;
@@ -141,9 +142,24 @@ namespace JwtAuth.Commands
             var refusal = (_usernameGivenOnCommandLine ? null : ConnectRefusals.NoUsernameIn(InputObject))
                 ?? (_keyGivenOnCommandLine ? null : ConnectRefusals.NotImportable(PipedOrg))
                 ?? RefuseMissingKeyFile();
-            if (refusal is null) _requests.Add(BuildRequest());
-            else if (NamedOnCommandLine) ThrowCoreError(refusal, Username);
+            if (refusal is null) refusal = TryAdd();
+            if (refusal is null) return;
+            if (NamedOnCommandLine) ThrowCoreError(refusal, Username);
             else WriteCoreError(refusal, Username);
+        }
+
+        // A key path JwtAuth cannot use (a drive that does not exist, Env:) fails its own org, not the rows after it.
+        private Exception? TryAdd()
+        {
+            try
+            {
+                _requests.Add(BuildRequest());
+                return null;
+            }
+            catch (JwtAuthException refused)
+            {
+                return refused;
+            }
         }
 
         private Exception? RefuseMissingKeyFile()
@@ -219,7 +235,7 @@ namespace JwtAuth.Commands
                 ThumbprintSet => KeySource.FromThumbprint(CertificateThumbprint),
                 CertificateSet => KeySource.FromCertificate(Certificate),
                 _ when string.IsNullOrWhiteSpace(KeyFile) => KeySource.FromThumbprint(PipedThumbprint!),
-                _ => KeySource.FromFile(ResolveFileSystemPath(KeyFile), password),
+                _ => KeySource.FromFile(FileSystemPath(KeyFile, "-KeyFile"), password),
             };
             return request;
         }

@@ -31,9 +31,13 @@ namespace JwtAuth.Commands
                     {
                         var what = SfCli ? "Remove the auth, alias and default marks from JwtAuth and the Salesforce CLI" : "Remove the auth, alias and default marks";
                         if (!ShouldProcess(username, what)) continue;
-                        service.Remove(username, SfCli);
+                        service.Remove(username, SfCli, StopToken);
                         WriteVerbose($"Disconnected {username}.");
                     }
+                }
+                catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+                {
+                    return;
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {

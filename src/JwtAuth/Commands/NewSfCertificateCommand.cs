@@ -54,7 +54,7 @@ namespace JwtAuth.Commands
 
         protected override void ProcessRecord()
         {
-            var directory = ResolveFileSystemPath(OutputDirectory ?? ".");
+            var directory = ResolveFileSystemPath(OutputDirectory ?? ".", "-OutputDirectory");
             var request = new CertificateCreationRequest
             {
                 Directory = directory,

@@ -181,7 +181,7 @@ namespace JwtAuth.Commands
         private ScratchOrgRequest BuildRequest() => new ScratchOrgRequest
         {
             DevHub = DevHub,
-            DefinitionFile = ParameterSetName == DefinitionFileSet ? ResolveFileSystemPath(DefinitionFile) : null,
+            DefinitionFile = ParameterSetName == DefinitionFileSet ? ResolveFileSystemPath(DefinitionFile, "-DefinitionFile") : null,
             Edition = Edition,
             Count = Count,
             DurationDays = DurationDays,

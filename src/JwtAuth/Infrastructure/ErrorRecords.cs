@@ -30,14 +30,22 @@ namespace JwtAuth.Infrastructure
             }
 
             if (exception is OperationCanceledException)
-                return Readable(new ErrorRecord(exception, "OperationStopped", ErrorCategory.OperationStopped, fallbackTarget), "OperationStopped", null);
+            {
+                var stopped = new ErrorRecord(exception, "OperationStopped", ErrorCategory.OperationStopped, fallbackTarget);
+                stopped.ErrorDetails = Details("The command was stopped before it finished.",
+                    "Run the command again to finish; Get-SfOrgAuth shows what was stored before the stop.");
+                return Readable(stopped, "OperationStopped", null);
+            }
 
             // Unexpected: keep the type for diagnosis but not a message that could echo input back.
             var unexpected = new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, fallbackTarget);
-            unexpected.ErrorDetails = new ErrorDetails(
-                $"JwtAuth hit an unexpected {exception.GetType().Name}. Run the command again with -Debug and report it with that output.");
+            unexpected.ErrorDetails = Details($"JwtAuth hit an unexpected {exception.GetType().Name}.",
+                "Run the command again with -Debug and report it with that output.");
             return Readable(unexpected, "UnexpectedError", null);
         }
+
+        private static ErrorDetails Details(string problem, string fix) =>
+            new ErrorDetails(HostShowsRecommendation ? problem : problem + " " + fix) { RecommendedAction = fix };
 
         /// <summary>
         /// Gives the record's CategoryInfo a Reason (the error id, where PowerShell would show the exception's type name),

@@ -12,14 +12,14 @@
     )
     Parameters  = @{
         ClientId = 'The Connected App''s consumer key (Setup > App Manager > the app > View > Manage Consumer Details).'
-        Username = 'The Salesforce username to sign in as (sub). Takes pipeline input by value and by property name.'
-        KeyFile = 'Private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8 with -KeyPassword) or PFX/P12. Relative paths resolve against the PowerShell location. The path is stored so tokens can be renewed later.'
+        Username = 'The Salesforce username to sign in as (sub). Takes pipeline input by value and by property name. Tab completion offers the stored usernames.'
+        KeyFile = 'Private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8 with -KeyPassword) or PFX/P12. Relative paths resolve against the PowerShell location. The path is stored so tokens can be renewed later. A path on a drive that does not exist is a PathDriveNotFound error, and one on another provider (Env:, Cert:) PathNotFileSystem; piped, either fails that org alone.'
         PrivateKey = 'The private key as text: PEM, or PEM encoded as base64 on one line (pipeline secrets). CRLF, surrounding whitespace, a BOM and escaped newlines are tolerated. Auths made this way are not renewable without connecting again.'
         CertificateThumbprint = 'Thumbprint of a certificate with a private key in Cert:\CurrentUser\My, then Cert:\LocalMachine\My. Also read from a piped object (Get-SfScratchOrg, Get-SfOrgAuth, a CSV row) that has no KeyFile value; a hand-made object or CSV needs a KeyFile property as well, empty on the rows that sign by thumbprint, or PowerShell''s binder stops at the missing key file.'
         Certificate = 'A certificate object that has its private key.'
         KeyPassword = 'Password of an encrypted PEM key or of a PFX file. Given for a key that is not encrypted, it is not needed: the connect goes ahead and writes a warning saying so.'
-        LoginUrl = 'Where to post the assertion: https://login.salesforce.com (default; production and Dev Hub orgs), https://test.salesforce.com (sandboxes, scratch orgs), or the org''s My Domain URL. Alias: InstanceUrl. Lightning (*.lightning.force.com) URLs are refused with the matching my.salesforce.com URL.'
-        Audience = 'Overrides the assertion''s aud. By default https://test.salesforce.com for sandbox and scratch hosts, else https://login.salesforce.com.'
+        LoginUrl = 'Where to post the assertion: https://login.salesforce.com (default; production and Dev Hub orgs), https://test.salesforce.com (sandboxes, scratch orgs), or the org''s My Domain URL. Alias: InstanceUrl. Lightning (*.lightning.force.com) URLs are refused with the matching my.salesforce.com URL. Tab completion offers the login and test hosts and the My Domain URLs of stored orgs.'
+        Audience = 'Overrides the assertion''s aud. By default https://test.salesforce.com for sandbox and scratch hosts, else https://login.salesforce.com. Tab completion offers those two.'
         Alias = 'A short name for the org. An alias names one org: giving it to another org moves it. For many piped orgs, give each its own Alias property (column) instead: -Alias on the command line is refused when more than one org is piped in.'
         SetDefault = 'Makes this org the default org (Get-SfOrgAuth -DefaultOrg). For one org only: refused when more than one org is piped in.'
         SetDefaultDevHub = 'Makes this org the default Dev Hub (Get-SfOrgAuth -DefaultDevHub). Refused (NotADevHub) for an org that is not a Dev Hub, and when more than one org is piped in.'

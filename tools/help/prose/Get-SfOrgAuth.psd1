@@ -5,7 +5,8 @@
         'Asked for particular orgs (-Name, -DefaultOrg or -DefaultDevHub), it returns a working token: the stored one while Salesforce accepts it, else a fresh one minted with the stored consumer key and key reference. -Refresh always mints a fresh token. An auth connected with -PrivateKey text has no key reference and cannot be renewed: connect again.'
         'Names and the default switches are separate parameter sets: Get-SfOrgAuth feature1 -DefaultDevHub is refused by the parameter binder. A literal name that matches no org is an OrgAuthNotFound error; a wildcard that matches none writes nothing. -DefaultOrg or -DefaultDevHub with no default set is a NoDefaultOrg or NoDefaultDevHub error that names the Connect-SfOrgJwt switch that sets it.'
         'An org can have several aliases (each Connect-SfOrgJwt -Alias adds one; an alias given to another org moves there): Aliases lists them in the order they were set, and Alias is the one set last.'
-        'AccessToken is a SecureString unless -AsPlainText is given, so (Get-SfOrgAuth HubOrg -AsPlainText).AccessToken works in Windows PowerShell 5.1 and PowerShell 7.'
+        'AccessToken is a SecureString unless -AsPlainText is given, so (Get-SfOrgAuth HubOrg -AsPlainText).AccessToken works in Windows PowerShell 5.1 and PowerShell 7. The output type says which: JwtAuth.SfOrgAuth (SecureString) or JwtAuth.SfOrgAuthPlainText (string).'
+        'A renewal takes the org''s renewal lock and never waits for a new user to replicate while holding it: a refused login fails at once (Connect-SfOrgJwt is the one that waits). Ctrl+C ends a wait for a lock. A failed renewal is the error, not repeated in the verbose stream. When the stored key file has moved, the error''s recommended action is Connect-SfOrgJwt -Username <username> -KeyFile <new path>.'
         '-SfCli lists the orgs the Salesforce CLI knows instead (without tokens), marked with how the CLI authorized them; pipe them to Connect-SfOrgJwt to import the JWT-authorized ones.'
     )
     Parameters  = @{
@@ -25,7 +26,8 @@
         @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'Objects with a Username property.' }
     )
     Outputs     = @(
-        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'One per org, without its token in the views. Alias is the alias set last, Aliases all of them in the order they were set.' }
+        @{ Type = 'JwtAuth.SfOrgAuth'; Description = 'One per org, without its token in the views. Alias is the alias set last, Aliases all of them in the order they were set. AccessToken is a SecureString.' }
+        @{ Type = 'JwtAuth.SfOrgAuthPlainText'; Description = 'With -AsPlainText: the same, with AccessToken as a string.' }
     )
     Examples    = @(
         @{

@@ -6,7 +6,7 @@
         'On Windows, -CertStoreLocation also imports the certificate and its key into Cert:\CurrentUser\My or Cert:\LocalMachine\My, so scheduled tasks can sign with Connect-SfOrgJwt -CertificateThumbprint.'
     )
     Parameters  = @{
-        OutputDirectory = 'Folder for the files. Left out, the current PowerShell location; an empty string is refused rather than taken for it. Created if missing. Relative paths resolve against the PowerShell location. A path with a character no path may hold (NUL; on Windows also < > | and quotes) ends in an InvalidPath error that names it.'
+        OutputDirectory = 'Folder for the files. Left out, the current PowerShell location; an empty string is refused rather than taken for it. Created if missing. Relative paths resolve against the PowerShell location. A path with a character no path may hold (NUL; on Windows also < > | and quotes) ends in an InvalidPath error that names it; a path on a drive that does not exist, in PathDriveNotFound; one on another provider (Env:), in PathNotFileSystem.'
         CommonName = 'The certificate subject''s CN, e.g. the Connected App''s name.'
         ValidDays = 'How many days the certificate is valid, from now (1 to 36500). Salesforce rejects assertions once the uploaded certificate has expired.'
         KeySize = 'RSA key size in bits: 2048, 3072 or 4096. Salesforce needs at least 2048.'
