@@ -118,6 +118,7 @@ namespace JwtAuth.Core.ScratchOrgs
                 ticket.Requested(id);
                 Reach(ticket, 1);
                 verbose($"Requested scratch org {ticket.Describe()}.");
+                cancellationToken.ThrowIfCancellationRequested();
 
                 record = await steps.Watcher.WatchAsync(ticket, read =>
                 {
@@ -177,7 +178,9 @@ namespace JwtAuth.Core.ScratchOrgs
                 ticket.Sending();
                 try
                 {
-                    return await hub.CallAsync(api => api.InsertAsync(ScratchOrgInfo, _plan.Definition.CreateInsertBody(), cancellationToken), cancellationToken)
+                    // An insert on its way is not abandoned on Ctrl+C: its answer is the record id, without which a stop could
+                    // not name an org that Salesforce is creating. The request timeout bounds the wait.
+                    return await hub.CallAsync(api => api.InsertAsync(ScratchOrgInfo, _plan.Definition.CreateInsertBody(), CancellationToken.None), CancellationToken.None)
                         .ConfigureAwait(false);
                 }
                 catch (OrgApiException ex)

@@ -71,7 +71,8 @@ public class ScratchOrgPollingTests
         var reads = h.StatusReads();
         Assert.Equal(h.Delays.Waits.Count, reads.Count);
         Assert.InRange(reads.Count, 4, 6);
-        Assert.Equal(50, Uri.UnescapeDataString(reads[0].Query).Split("'2SR").Length - 1);
+        // The first round may come before the client has read the last inserts' answers; a later one holds all fifty.
+        Assert.Equal(50, reads.Max(r => Uri.UnescapeDataString(r.Query).Split("'2SR").Length - 1));
         Assert.DoesNotContain(h.Server.Requests, r => r.Path.Contains("/sobjects/ScratchOrgInfo/", StringComparison.Ordinal));
         Assert.Equal(Enumerable.Range(1, 50).Select(i => "feature" + i).OrderBy(a => a), run.Succeeded.Select(o => o.Org!.Alias!).OrderBy(a => a));
     }
