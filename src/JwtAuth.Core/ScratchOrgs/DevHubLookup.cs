@@ -24,7 +24,7 @@ namespace JwtAuth.Core.ScratchOrgs
                 hub = stores.Find(name!.Trim()) ?? throw ScratchOrgErrors.DevHubNotFound(name.Trim(), why);
             }
 
-            if (hub.Auth.OrgType != OrgType.DevHub && hub.Auth.OrgType != OrgType.Unknown) throw ScratchOrgErrors.NotADevHub(hub);
+            if (hub.Auth.OrgType.IsKnownNotDevHub()) throw ScratchOrgErrors.NotADevHub(hub);
             return hub;
         }
     }

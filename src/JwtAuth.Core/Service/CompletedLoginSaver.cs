@@ -151,7 +151,7 @@ namespace JwtAuth.Core.Service
 
         // Known only after the detail read: the default Dev Hub must be one, as sf insists.
         private static Exception? RefusalOfTheMarks(ConnectRequest request, OrgAuth auth) =>
-            request.SetDefaultDevHub && auth.OrgType != OrgType.DevHub && auth.OrgType != OrgType.Unknown ? ConnectErrors.NotADevHub(auth) : null;
+            request.SetDefaultDevHub && auth.OrgType.IsKnownNotDevHub() ? ConnectErrors.NotADevHub(auth) : null;
 
         // The view comes from what the store gave back after the whole batch was saved, never from what was asked.
         private ConnectResult Result(ConnectRequest request, OrgAuthSaveOutcome saved)

@@ -32,8 +32,7 @@ namespace JwtAuth.Infrastructure
             output.IsDefault = view.IsDefault;
             output.IsDefaultDevHub = view.IsDefaultDevHub;
             output.IssuedAt = auth.IssuedAt == default ? (DateTimeOffset?)null : auth.IssuedAt;
-            output.KeyFile = auth.Key.Kind == KeyReferenceKind.File ? auth.Key.KeyFile : null;
-            output.CertificateThumbprint = auth.Key.Kind == KeyReferenceKind.CertificateStore ? auth.Key.CertificateThumbprint : null;
+            KeyColumns.Fill(output, auth.Key);
             output.CanRenew = view.CanRenew;
             output.Scope = CoreEnums.ToCmdlet(view.Scope);
             output.AuthMethod = view.AuthMethod;
